@@ -1,0 +1,24 @@
+/**
+ * What a member asked for with `/mock <text>`. Parsing is pure so every spelling a member might
+ * type is covered by a table of unit cases, not by Slack round trips.
+ */
+export type MockCommand = { kind: 'help' } | { kind: 'profile' } | { kind: 'unknown'; word: string };
+
+const ALIASES: Record<string, MockCommand['kind']> = {
+  help: 'help',
+  '?': 'help',
+  '-h': 'help',
+  '--help': 'help',
+  profile: 'profile',
+  me: 'profile',
+};
+
+export function parseMockCommand(text: string): MockCommand {
+  const [first = ''] = text.trim().split(/\s+/);
+  const word = first.toLowerCase();
+  // A bare `/mock` will open the request modal (issue 3); until then it shows help.
+  if (word === '') return { kind: 'help' };
+  const kind = ALIASES[word];
+  if (kind === 'help' || kind === 'profile') return { kind };
+  return { kind: 'unknown', word: first.slice(0, 40) };
+}

@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { applyMigrations } from '../prisma/apply-migrations.ts';
+import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
+import { createLogger } from './observability/logger.ts';
+import { startRuntime } from './runtime.ts';
+import { errorSummary } from './slack/respond-safely.ts';
+
+// Start-up reads top to bottom: config → database schema → runtime (queues, Slack, workers);
+// shutdown runs the same line in reverse inside runtime.stop().
+loadDotEnv(process.env.MOCKINGBIRD_ENV_FILE);
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig(process.env, process.argv.slice(2));
+} catch (error) {
+  if (error instanceof ConfigError) {
+    const firstRun = !existsSync(process.env.MOCKINGBIRD_ENV_FILE ?? '.env');
+    process.stderr.write(`${error.message}\n`);
+    if (firstRun)
+      process.stderr.write('No .env file yet: start with `cp .env.example .env` and fill it in.\n');
+    process.exit(1);
+  }
+  throw error;
+}
+
+const logger = createLogger(config.logLevel);
+
+process.on('unhandledRejection', (reason) => {
+  logger.error({ err: errorSummary(reason) }, 'unhandled promise rejection');
+});
+
+try {
+  const { applied } = await applyMigrations(config.databaseUrl);
+  if (applied.length > 0) logger.info({ applied }, 'database migrated');
+} catch (error) {
+  process.stderr.write(
+    `Mockingbird cannot prepare its database at ${withoutPassword(config.databaseUrl)}: ${errorSummary(error).message}\n` +
+      'Is PostgreSQL running? Start it (for example `docker compose up -d postgres`) or set DATABASE_URL.\n',
+  );
+  process.exit(1);
+}
+
+const runtime = await startRuntime(config, logger);
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new requests or jobs; finishing those in flight');
+    runtime.stop().then(
+      () => {
+        logger.info('stopped cleanly');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: errorSummary(error) }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}
+
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}

@@ -1,0 +1,22 @@
+import { LogLevel, type Logger as SlackLogger } from '@slack/bolt';
+import type { Logger } from './logger.ts';
+
+/**
+ * Bolt and the Web API client log through this adapter so everything lands in one JSON stream.
+ * Their debug output can include request bodies (message texts), so it only goes out at
+ * pino's `trace` level, which production never uses.
+ */
+export function toSlackLogger(logger: Logger): SlackLogger {
+  const child = logger.child({ component: 'slack-sdk' });
+  const join = (parts: unknown[]) =>
+    parts.map((part) => (part instanceof Error ? part.message : String(part))).join(' ');
+  return {
+    debug: (...parts) => child.trace(join(parts)),
+    info: (...parts) => child.info(join(parts)),
+    warn: (...parts) => child.warn(join(parts)),
+    error: (...parts) => child.error(join(parts)),
+    setLevel: () => {},
+    getLevel: () => LogLevel.INFO,
+    setName: () => {},
+  };
+}

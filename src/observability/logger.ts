@@ -1,0 +1,40 @@
+import { type Logger, pino } from 'pino';
+
+export type { Logger };
+
+/**
+ * Paths that may hold secrets or what members wrote. Logs must never carry either: tokens
+ * would leak workspace access, message texts are personal data.
+ */
+const REDACTED_PATHS = [
+  'token',
+  '*.token',
+  'botToken',
+  '*.botToken',
+  'appToken',
+  '*.appToken',
+  'signingSecret',
+  '*.signingSecret',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  'text',
+  '*.text',
+  'blocks',
+  '*.blocks',
+  'note',
+  '*.note',
+];
+
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  return pino(
+    {
+      level,
+      base: { app: 'mockingbird' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination as pino.DestinationStream | undefined,
+  );
+}

@@ -1,0 +1,92 @@
+import { UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../observability/logger.ts';
+import { type JobName, type JobPayload, jobCatalogue, jobNames } from './catalogue.ts';
+
+export type Processor<Name extends JobName, Context> = (
+  payload: JobPayload<Name>,
+  context: Context,
+  job: { id: string; attemptsMade: number },
+) => Promise<void>;
+
+export type ProcessorRegistry<Context> = { [Name in JobName]: Processor<Name, Context> };
+
+export interface WorkerPool {
+  workers: Worker[];
+  /** Stops taking jobs and waits for those in flight, up to `timeoutMs`; then closes hard. */
+  close(timeoutMs: number): Promise<void>;
+}
+
+/**
+ * One BullMQ worker per queue. Refuses to start when the registry and the catalogue disagree,
+ * so a job can never sit in Redis with nobody to run it.
+ */
+export function startWorkers<Context>(options: {
+  registry: ProcessorRegistry<Context>;
+  context: Context;
+  connection: Redis;
+  prefix: string;
+  logger: Logger;
+  concurrency?: number;
+}): WorkerPool {
+  const registered = Object.keys(options.registry).sort();
+  const expected = [...jobNames].sort();
+  if (registered.join() !== expected.join()) {
+    throw new Error(
+      `Job processors (${registered.join(', ')}) do not match the catalogue (${expected.join(', ')})`,
+    );
+  }
+  const workers = jobNames.map((name) => {
+    const process = options.registry[name] as Processor<JobName, Context>;
+    const worker = new Worker(
+      name,
+      async (job) => {
+        const payload = jobCatalogue[name].payload.safeParse(job.data);
+        if (!payload.success) {
+          // A payload that fails its schema will fail on every retry too.
+          throw new UnrecoverableError(
+            `invalid payload for ${name}: ${payload.error.issues.length} issue(s)`,
+          );
+        }
+        await process(payload.data, options.context, { id: job.id ?? '', attemptsMade: job.attemptsMade });
+      },
+      {
+        connection: options.connection,
+        prefix: options.prefix,
+        concurrency: options.concurrency ?? 10,
+        // A crashed worker's job returns to the queue after this long and runs again.
+        stalledInterval: 30_000,
+        maxStalledCount: 2,
+      },
+    );
+    worker.on('failed', (job, error) => {
+      options.logger.warn(
+        { queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: error.message },
+        'job failed',
+      );
+    });
+    worker.on('error', (error) => {
+      options.logger.error({ queue: name, err: error.message }, 'worker error');
+    });
+    return worker;
+  });
+
+  return {
+    workers,
+    async close(timeoutMs) {
+      let timer: NodeJS.Timeout | undefined;
+      const graceful = Promise.all(workers.map((worker) => worker.close())).then(() => 'closed' as const);
+      const deadline = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), timeoutMs);
+      });
+      const outcome = await Promise.race([graceful, deadline]);
+      clearTimeout(timer);
+      if (outcome === 'timeout') {
+        // Jobs still running are left to stalled-job recovery: retried, not lost. A forced
+        // close can itself wait on a Redis that is gone, so it is started, not awaited.
+        options.logger.warn({ timeoutMs }, 'workers did not finish in time; closing without waiting');
+        for (const worker of workers) worker.close(true).catch(() => {});
+      }
+    },
+  };
+}

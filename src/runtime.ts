@@ -1,0 +1,101 @@
+import type { Server } from 'node:http';
+import type { CustomRoute } from '@slack/bolt';
+import type { Redis } from 'ioredis';
+import type { JobContext } from '../jobs/job-context.ts';
+import { processors } from '../jobs/registry.ts';
+import type { Config } from './config.ts';
+import { writeHealth } from './observability/health.ts';
+import type { Logger } from './observability/logger.ts';
+import { startOpsServer } from './observability/ops-server.ts';
+import { JobQueues } from './queue/job-queues.ts';
+import { createRedisConnection } from './queue/redis.ts';
+import { startWorkers, type WorkerPool } from './queue/start-workers.ts';
+import { createSlackApp, type SlackApp } from './slack/app.ts';
+import { createWorkerSlackClient } from './slack/gateway.ts';
+import { createDatabase } from './store/prisma.ts';
+
+export interface Runtime {
+  /** The HTTP port serving /slack/events (web role) and /health. */
+  port: number;
+  /** Stops in reverse order of start: requests, then jobs (finishing those in flight), then connections. */
+  stop(): Promise<void>;
+}
+
+/** Wires configuration → database → queues → Slack app and workers, for the roles asked for. */
+export async function startRuntime(
+  config: Config,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): Promise<Runtime> {
+  const db = createDatabase(config.databaseUrl);
+  let lastRedisError = '';
+  const logRedisError = (error: Error) => {
+    // A Redis outage fails every reconnect the same way; one line per distinct error is enough.
+    if (error.message === lastRedisError) return;
+    lastRedisError = error.message;
+    logger.warn({ err: error.message }, 'redis connection error');
+  };
+  const producerRedis = createRedisConnection(config.redisUrl, 'producer', logRedisError);
+  const queues = new JobQueues(producerRedis, config.queuePrefix);
+  const routes: CustomRoute[] = [
+    {
+      path: '/health',
+      method: ['GET'],
+      handler: (_req, res) => void writeHealth({ db, redis: producerRedis }, res),
+    },
+  ];
+
+  let workerRedis: Redis | undefined;
+  let workerPool: WorkerPool | undefined;
+  if (config.roles.includes('worker')) {
+    workerRedis = createRedisConnection(config.redisUrl, 'worker', logRedisError);
+    const context: JobContext = { db, slack: createWorkerSlackClient(config, logger), queues, logger, now };
+    workerPool = startWorkers({
+      registry: processors,
+      context,
+      connection: workerRedis,
+      prefix: config.queuePrefix,
+      logger,
+    });
+  }
+
+  let slackApp: SlackApp | undefined;
+  let opsServer: Server | undefined;
+  let port: number;
+  if (config.roles.includes('web')) {
+    slackApp = createSlackApp(config, { db, queues, logger, now }, routes);
+    port = await slackApp.start();
+  } else {
+    ({ port, server: opsServer } = await startOpsServer(config.port, routes));
+  }
+  logger.info({ roles: config.roles, port, socketMode: config.slack.socketMode }, 'Mockingbird is running');
+
+  return {
+    port,
+    async stop() {
+      await slackApp?.stop();
+      await new Promise<void>((resolve) => (opsServer ? opsServer.close(() => resolve()) : resolve()));
+      // Without Redis no job can finish anyway, so waiting the full grace period buys nothing.
+      const grace = workerRedis?.status === 'ready' ? config.shutdownTimeoutMs : 1_000;
+      await workerPool?.close(grace);
+      await settleWithin(queues.close(), 2_000);
+      for (const redis of [workerRedis, producerRedis]) {
+        if (redis?.status === 'ready') await settleWithin(redis.quit(), 2_000);
+        redis?.disconnect();
+      }
+      await db.$disconnect();
+    },
+  };
+}
+
+/** Waits for `promise` at most `ms`: shutdown must end even when a dependency has gone away. */
+async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    promise.catch(() => {}),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
+}

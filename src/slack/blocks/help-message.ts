@@ -1,0 +1,45 @@
+import type { KnownBlock } from '@slack/types';
+import { escapeText } from './escape-text.ts';
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** What `/mock help` shows: only commands that exist, each with one line of why. */
+export function helpMessage(): SlackMessage {
+  const commands: Array<[string, string]> = [
+    ['/mock help', 'This list.'],
+    ['/mock profile', 'See the timezone, level and meeting link Mockingbird uses for you.'],
+  ];
+  return {
+    text: 'Mockingbird finds you a mock-interview partner. Commands: /mock help, /mock profile.',
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: '*Mockingbird* pairs you with a peer for a mock interview of the kind you are preparing for, at a time that suits you both.',
+        },
+      },
+      { type: 'divider' },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: commands.map(([command, what]) => `\`${command}\`  ${what}`).join('\n'),
+        },
+      },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: 'Only you can see this message.' }],
+      },
+    ],
+  };
+}
+
+/** The answer to a subcommand we do not know: say what was wrong and what would work. */
+export function unknownSubcommandMessage(word: string): SlackMessage {
+  const text = `\`/mock ${escapeText(word)}\` is not a Mockingbird command. Try \`/mock help\` to see what you can do.`;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}

@@ -1,0 +1,43 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { parseMockCommand } from '../../domain/mock-command.ts';
+import { helpMessage, unknownSubcommandMessage } from '../blocks/help-message.ts';
+import { respondSafely } from '../respond-safely.ts';
+import type { SlackDeps } from '../slack-deps.ts';
+import { commandPayloadSchema } from './command-payload.ts';
+import { showProfile } from './mock-profile.ts';
+
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/**
+ * `/mock …`: answers that need no I/O go back in the acknowledgement itself; everything else
+ * is acknowledged at once and answered through response_url when the work is done.
+ */
+export function mockCommand(deps: SlackDeps) {
+  return async ({ command, ack, respond, client }: CommandArgs): Promise<void> => {
+    const payload = commandPayloadSchema.safeParse(command);
+    if (!payload.success) {
+      deps.logger.warn({ issues: payload.error.issues.map((issue) => issue.path.join('.')) }, 'bad command');
+      await ack({
+        response_type: 'ephemeral',
+        text: 'Slack sent Mockingbird a command it could not read. Please try again.',
+      });
+      return;
+    }
+    const { team_id: slackTeamId, user_id: slackUserId, text } = payload.data;
+    const request = parseMockCommand(text);
+    switch (request.kind) {
+      case 'help':
+        await ack({ response_type: 'ephemeral', ...helpMessage() });
+        return;
+      case 'unknown':
+        await ack({ response_type: 'ephemeral', ...unknownSubcommandMessage(request.word) });
+        return;
+      case 'profile':
+        await ack();
+        await respondSafely(respond, deps.logger, () =>
+          showProfile(deps, client, { slackTeamId, slackUserId }),
+        );
+        return;
+    }
+  };
+}

@@ -1,0 +1,41 @@
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import { toSlackLogger } from '../observability/bolt-logger.ts';
+import type { Logger } from '../observability/logger.ts';
+
+/**
+ * The one place that decides how we talk to Slack's Web API. The SDK's defaults retry a failed
+ * call for about thirty minutes, pause every call on a 429 and never time out; that would hold
+ * a Slack request or a job hostage. We retry briefly and time out, and let BullMQ own longer
+ * retries for background work.
+ */
+export function slackClientOptions(config: Config, logger: Logger): WebClientOptions {
+  return {
+    slackApiUrl: config.slack.apiUrl,
+    logger: toSlackLogger(logger),
+    timeout: 10_000,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000, randomize: true },
+  };
+}
+
+/** Workers' client: a 429 surfaces as an error at once so the job is retried after Retry-After. */
+export function createWorkerSlackClient(config: Config, logger: Logger): WebClient {
+  return new WebClient(config.slack.botToken, {
+    ...slackClientOptions(config, logger),
+    rejectRateLimitedCalls: true,
+  });
+}
+
+const usersInfoResponse = z.object({
+  user: z.object({
+    tz: z.string().nullish(),
+    deleted: z.boolean().optional(),
+  }),
+});
+
+/** The member's IANA timezone as their Slack profile gives it (null when Slack has none). */
+export async function fetchSlackTimezone(client: WebClient, slackUserId: string): Promise<string | null> {
+  const response = usersInfoResponse.parse(await client.users.info({ user: slackUserId }));
+  return response.user.tz ?? null;
+}

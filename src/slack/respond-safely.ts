@@ -1,0 +1,49 @@
+import type { RespondFn } from '@slack/bolt';
+import { AppError, SORRY_MESSAGE, TRY_AGAIN_MESSAGE } from '../errors.ts';
+import type { Logger } from '../observability/logger.ts';
+import { isDatabaseUnavailable } from '../store/prisma.ts';
+import type { SlackMessage } from './blocks/help-message.ts';
+
+/**
+ * Runs the work behind an already-acknowledged request and answers the member through
+ * response_url: with the result, or with a message they can act on. Nothing escapes to Bolt,
+ * so a failure is logged once and never leaves the member with silence or a stack trace.
+ */
+export async function respondSafely(
+  respond: RespondFn,
+  logger: Logger,
+  work: () => Promise<SlackMessage>,
+): Promise<void> {
+  let message: SlackMessage;
+  try {
+    message = await work();
+  } catch (error) {
+    message = { text: describeFailure(error, logger), blocks: [] };
+  }
+  try {
+    await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+  } catch (error) {
+    logger.error({ err: errorSummary(error) }, 'could not answer through response_url');
+  }
+}
+
+function describeFailure(error: unknown, logger: Logger): string {
+  if (error instanceof AppError) {
+    logger.info({ code: error.code }, error.message);
+    return error.userMessage;
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: errorSummary(error) }, 'database unavailable while answering a member');
+    return TRY_AGAIN_MESSAGE;
+  }
+  logger.error({ err: errorSummary(error) }, 'unexpected failure while answering a member');
+  return SORRY_MESSAGE;
+}
+
+/** Name, code and message only: Slack SDK errors can carry request bodies we must not log. */
+export function errorSummary(error: unknown): { name?: string; code?: unknown; message: string } {
+  if (error instanceof Error) {
+    return { name: error.name, code: (error as { code?: unknown }).code, message: error.message };
+  }
+  return { message: String(error) };
+}

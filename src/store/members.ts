@@ -1,0 +1,61 @@
+import type { Database } from './prisma.ts';
+
+export interface MemberRef {
+  slackTeamId: string;
+  slackUserId: string;
+}
+
+export interface MemberProfile {
+  id: string;
+  slackTeamId: string;
+  slackUserId: string;
+  /** The zone we use: the member's own choice, else Slack's, else null. */
+  timezone: string | null;
+  timezoneFromSlack: string | null;
+  level: string | null;
+  meetingLink: string | null;
+  /** When Slack's profile was last read; null before the first read. */
+  profileSyncedAt: Date | null;
+}
+
+/**
+ * Finds or creates the member (and their workspace) on first contact. One upsert each, so
+ * concurrent first commands from the same person cannot create duplicates.
+ */
+export async function ensureMember(db: Database, ref: MemberRef): Promise<MemberProfile> {
+  const workspace = await db.workspace.upsert({
+    where: { slackTeamId: ref.slackTeamId },
+    create: { slackTeamId: ref.slackTeamId },
+    update: {},
+    select: { id: true },
+  });
+  const member = await db.member.upsert({
+    where: { workspaceId_slackUserId: { workspaceId: workspace.id, slackUserId: ref.slackUserId } },
+    create: { workspaceId: workspace.id, slackUserId: ref.slackUserId },
+    update: {},
+  });
+  return {
+    id: member.id,
+    slackTeamId: ref.slackTeamId,
+    slackUserId: ref.slackUserId,
+    timezone: member.timezoneOverride ?? member.timezone,
+    timezoneFromSlack: member.timezone,
+    level: member.level,
+    meetingLink: member.meetingLink,
+    profileSyncedAt: member.profileSyncedAt,
+  };
+}
+
+/** Stores what Slack's profile says; returns false when the member no longer exists. */
+export async function recordSlackProfile(
+  db: Database,
+  ref: MemberRef,
+  profile: { timezone: string | null },
+  syncedAt: Date,
+): Promise<boolean> {
+  const { count } = await db.member.updateMany({
+    where: { slackUserId: ref.slackUserId, workspace: { slackTeamId: ref.slackTeamId } },
+    data: { timezone: profile.timezone, profileSyncedAt: syncedAt },
+  });
+  return count > 0;
+}

@@ -1,0 +1,47 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client.ts';
+
+export type Database = PrismaClient;
+
+/**
+ * The pg adapter waits forever for a pool connection by default; a bounded wait turns an
+ * unreachable database into a quick, answerable error instead of a hung Slack request.
+ */
+export function createDatabase(databaseUrl: string, options: { poolSize?: number } = {}): Database {
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 2_000,
+    idleTimeoutMillis: 30_000,
+  });
+  return new PrismaClient({ adapter });
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'P1001', // Prisma: can't reach database server
+  'P1017', // Prisma: server closed the connection
+  '57P01', // PostgreSQL: admin shutdown
+  '57P03', // PostgreSQL: cannot connect now (starting up)
+]);
+
+/** True when an error means "the database is not there right now" rather than a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 6; depth++) {
+    if (typeof current !== 'object') return false;
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    if (
+      typeof message === 'string' &&
+      /connect(ion)? (timeout|terminated|refused)|ECONNREFUSED/i.test(message)
+    ) {
+      return true;
+    }
+    current = cause;
+  }
+  return false;
+}
