@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { parseMockCommand } from '../../src/domain/mock-command.ts';
+
+describe('parseMockCommand', () => {
+  it.each([
+    ['', { kind: 'help' }],
+    ['   ', { kind: 'help' }],
+    ['help', { kind: 'help' }],
+    ['HELP', { kind: 'help' }],
+    ['--help', { kind: 'help' }],
+    ['?', { kind: 'help' }],
+    ['profile', { kind: 'profile' }],
+    ['  Profile  extra words', { kind: 'profile' }],
+    ['me', { kind: 'profile' }],
+    ['dance', { kind: 'unknown', word: 'dance' }],
+    ['Dance now', { kind: 'unknown', word: 'Dance' }],
+    ['x'.repeat(100), { kind: 'unknown', word: 'x'.repeat(40) }],
+  ])('%j → %j', (text, expected) => {
+    expect(parseMockCommand(text)).toEqual(expected);
+  });
+});
