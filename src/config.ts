@@ -68,6 +68,13 @@ const environmentSchema = z.object({
     .default('mockingbird'),
   /** Lets tests and benchmarks shorten waits; never needed in production. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(25_000),
+  /** How often the matching sweep re-optimises every open pool. */
+  MATCH_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(900),
+  /** How long an unmatched request stays open before it expires with a friendly DM. */
+  REQUEST_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(7 * 24),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -87,6 +94,7 @@ export interface Config {
   roles: Role[];
   queuePrefix: string;
   shutdownTimeoutMs: number;
+  matching: { sweepIntervalMs: number; requestTtlMs: number };
 }
 
 export class ConfigError extends Error {
@@ -142,6 +150,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     roles: env_.MOCKINGBIRD_ROLES,
     queuePrefix: env_.QUEUE_PREFIX,
     shutdownTimeoutMs: env_.SHUTDOWN_TIMEOUT_MS,
+    matching: {
+      sweepIntervalMs: env_.MATCH_SWEEP_INTERVAL_SECONDS * 1000,
+      requestTtlMs: Math.round(env_.REQUEST_TTL_HOURS * 3600 * 1000),
+    },
   };
 }
 

@@ -49,7 +49,14 @@ export async function startRuntime(
   let workerPool: WorkerPool | undefined;
   if (config.roles.includes('worker')) {
     workerRedis = createRedisConnection(config.redisUrl, 'worker', logRedisError);
-    const context: JobContext = { db, slack: createWorkerSlackClient(config, logger), queues, logger, now };
+    const context: JobContext = {
+      config,
+      db,
+      slack: createWorkerSlackClient(config, logger),
+      queues,
+      logger,
+      now,
+    };
     workerPool = startWorkers({
       registry: processors,
       context,
@@ -57,13 +64,18 @@ export async function startRuntime(
       prefix: config.queuePrefix,
       logger,
     });
+    // Not awaited: a worker that starts while Redis is away still comes up, and the scheduler
+    // is set as soon as Redis answers (every worker upserts the same one, harmlessly).
+    queues.repeat('sweep-pools', config.matching.sweepIntervalMs).catch((error: Error) => {
+      logger.warn({ err: error.message }, 'could not schedule the matching sweep yet');
+    });
   }
 
   let slackApp: SlackApp | undefined;
   let opsServer: Server | undefined;
   let port: number;
   if (config.roles.includes('web')) {
-    slackApp = createSlackApp(config, { db, queues, logger, now }, routes);
+    slackApp = createSlackApp(config, { config, db, queues, logger, now }, routes);
     port = await slackApp.start();
   } else {
     ({ port, server: opsServer } = await startOpsServer(config.port, routes));

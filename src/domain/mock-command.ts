@@ -1,8 +1,17 @@
+import { findInterviewType } from './interview-types.ts';
+
 /**
  * What a member asked for with `/mock <text>`. Parsing is pure so every spelling a member might
  * type is covered by a table of unit cases, not by Slack round trips.
  */
-export type MockCommand = { kind: 'help' } | { kind: 'profile' } | { kind: 'unknown'; word: string };
+export type MockCommand =
+  | { kind: 'help' }
+  | { kind: 'profile' }
+  | { kind: 'status' }
+  | { kind: 'cancel' }
+  /** `/mock <type> …`: the quick path; the rest is read by parseQuickRequest with the member's clock. */
+  | { kind: 'request'; text: string }
+  | { kind: 'unknown'; word: string };
 
 const ALIASES: Record<string, MockCommand['kind']> = {
   help: 'help',
@@ -11,6 +20,9 @@ const ALIASES: Record<string, MockCommand['kind']> = {
   '--help': 'help',
   profile: 'profile',
   me: 'profile',
+  status: 'status',
+  cancel: 'cancel',
+  stop: 'cancel',
 };
 
 export function parseMockCommand(text: string): MockCommand {
@@ -19,6 +31,8 @@ export function parseMockCommand(text: string): MockCommand {
   // A bare `/mock` will open the request modal (issue 3); until then it shows help.
   if (word === '') return { kind: 'help' };
   const kind = ALIASES[word];
-  if (kind === 'help' || kind === 'profile') return { kind };
+  if (kind === 'help' || kind === 'profile' || kind === 'status' || kind === 'cancel') return { kind };
+  const firstType = first.split(',')[0] ?? '';
+  if (findInterviewType(firstType)) return { kind: 'request', text: text.trim() };
   return { kind: 'unknown', word: first.slice(0, 40) };
 }

@@ -21,6 +21,50 @@ export const jobCatalogue = {
       removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
     },
   },
+  'match-pool': {
+    payload: z.object({
+      workspaceId: z.uuid(),
+      trigger: z.enum(['new-request', 'sweep']),
+      /** For new-request runs: the request that prompted it, so each request enqueues one run. */
+      requestId: z.uuid().optional(),
+    }),
+    jobId: (payload: { workspaceId: string; trigger: string; requestId?: string }) =>
+      payload.requestId ? `request-${payload.requestId}-match` : `workspace-${payload.workspaceId}-sweep`,
+    options: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 1_000 },
+      removeOnComplete: true,
+      removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
+    },
+  },
+  'sweep-pools': {
+    payload: z.object({}),
+    jobId: () => 'sweep-pools',
+    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+  },
+  'expire-request': {
+    payload: z.object({ requestId: z.uuid(), expiresAt: z.number().int() }),
+    // The expiry instant is part of the id: refining a request moves its expiry, and the job
+    // queued for the old instant then finds nothing to do.
+    jobId: (payload: { requestId: string; expiresAt: number }) =>
+      `request-${payload.requestId}-expire-${payload.expiresAt}`,
+    options: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: { age: 24 * 3600 },
+      removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
+    },
+  },
+  'post-session-intro': {
+    payload: z.object({ sessionId: z.uuid() }),
+    jobId: (payload: { sessionId: string }) => `session-${payload.sessionId}-intro`,
+    options: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 2_000 },
+      removeOnComplete: { age: 24 * 3600 },
+      removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
+    },
+  },
 } satisfies Record<string, JobDefinition>;
 
 interface JobDefinition {

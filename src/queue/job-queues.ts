@@ -17,10 +17,20 @@ export class JobQueues {
     options: { delayMs?: number } = {},
   ): Promise<string> {
     const definition = jobCatalogue[name];
-    const data = definition.payload.parse(payload);
-    const jobId = definition.jobId(data);
+    const data = definition.payload.parse(payload) as JobPayload<Name>;
+    const jobId = (definition.jobId as (payload: JobPayload<Name>) => string)(data);
     await this.queue(name).add(name, data, { ...definition.options, jobId, delay: options.delayMs });
     return jobId;
+  }
+
+  /** Runs `name` every `everyMs` from now on; idempotent, so every worker may call it at start. */
+  async repeat(name: JobName, everyMs: number): Promise<void> {
+    const definition = jobCatalogue[name];
+    await this.queue(name).upsertJobScheduler(
+      name,
+      { every: everyMs },
+      { name, data: definition.payload.parse({}), opts: definition.options },
+    );
   }
 
   queue(name: JobName): Queue {

@@ -7,6 +7,7 @@ export interface MemberRef {
 
 export interface MemberProfile {
   id: string;
+  workspaceId: string;
   slackTeamId: string;
   slackUserId: string;
   /** The zone we use: the member's own choice, else Slack's, else null. */
@@ -36,6 +37,7 @@ export async function ensureMember(db: Database, ref: MemberRef): Promise<Member
   });
   return {
     id: member.id,
+    workspaceId: workspace.id,
     slackTeamId: ref.slackTeamId,
     slackUserId: ref.slackUserId,
     timezone: member.timezoneOverride ?? member.timezone,

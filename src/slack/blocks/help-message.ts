@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { BUILT_IN_INTERVIEW_TYPES } from '../../domain/interview-types.ts';
 import { escapeText } from './escape-text.ts';
 
 export interface SlackMessage {
@@ -9,11 +10,17 @@ export interface SlackMessage {
 /** What `/mock help` shows: only commands that exist, each with one line of why. */
 export function helpMessage(): SlackMessage {
   const commands: Array<[string, string]> = [
-    ['/mock help', 'This list.'],
+    [
+      '/mock <type> [level] [role] [when]',
+      'Find a partner, e.g. `/mock execution senior both weekdays 18-21` or `/mock behavioural now`.',
+    ],
+    ['/mock status', 'Your open request.'],
+    ['/mock cancel', 'Withdraw your open request.'],
     ['/mock profile', 'See the timezone, level and meeting link Mockingbird uses for you.'],
+    ['/mock help', 'This list.'],
   ];
   return {
-    text: 'Mockingbird finds you a mock-interview partner. Commands: /mock help, /mock profile.',
+    text: 'Mockingbird finds you a mock-interview partner. Commands: /mock <type>, /mock status, /mock cancel, /mock profile, /mock help.',
     blocks: [
       {
         type: 'section',
@@ -27,7 +34,10 @@ export function helpMessage(): SlackMessage {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: commands.map(([command, what]) => `\`${command}\`  ${what}`).join('\n'),
+          text: [
+            commands.map(([command, what]) => `\`${command}\`  ${what}`).join('\n'),
+            `Types: ${BUILT_IN_INTERVIEW_TYPES.map((type) => `\`${type.slug}\``).join(', ')}.`,
+          ].join('\n\n'),
         },
       },
       {

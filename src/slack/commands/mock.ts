@@ -5,6 +5,8 @@ import { respondSafely } from '../respond-safely.ts';
 import type { SlackDeps } from '../slack-deps.ts';
 import { commandPayloadSchema } from './command-payload.ts';
 import { showProfile } from './mock-profile.ts';
+import { requestPartner } from './mock-request.ts';
+import { cancelRequest, showStatus } from './mock-status.ts';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -24,6 +26,7 @@ export function mockCommand(deps: SlackDeps) {
       return;
     }
     const { team_id: slackTeamId, user_id: slackUserId, text } = payload.data;
+    const member = { slackTeamId, slackUserId };
     const request = parseMockCommand(text);
     switch (request.kind) {
       case 'help':
@@ -34,10 +37,25 @@ export function mockCommand(deps: SlackDeps) {
         return;
       case 'profile':
         await ack();
-        await respondSafely(respond, deps.logger, () =>
-          showProfile(deps, client, { slackTeamId, slackUserId }),
-        );
+        await respondSafely(respond, deps.logger, () => showProfile(deps, client, member));
         return;
+      case 'status':
+        await ack();
+        await respondSafely(respond, deps.logger, () => showStatus(deps, client, member));
+        return;
+      case 'cancel':
+        await ack();
+        await respondSafely(respond, deps.logger, () => cancelRequest(deps, client, member));
+        return;
+      case 'request':
+        await ack();
+        await respondSafely(respond, deps.logger, () => requestPartner(deps, client, member, request.text));
+        return;
+      default: {
+        // Adding a command kind without a case here is a compile error, never a silent 404.
+        const unhandled: never = request;
+        throw new Error(`unhandled /mock command ${JSON.stringify(unhandled)}`);
+      }
     }
   };
 }

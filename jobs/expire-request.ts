@@ -1,0 +1,24 @@
+import { BUILT_IN_INTERVIEW_TYPES } from '../src/domain/interview-types.ts';
+import type { JobPayload } from '../src/queue/catalogue.ts';
+import { expiredRequestMessage } from '../src/slack/blocks/expired-request.ts';
+import { expireRequest } from '../src/store/partner-requests.ts';
+import type { JobContext } from './job-context.ts';
+
+/** Closes a request nobody matched in time, and tells the member kindly. */
+export async function expireRequestJob(
+  payload: JobPayload<'expire-request'>,
+  context: JobContext,
+): Promise<void> {
+  const expired = await expireRequest(
+    context.db,
+    payload.requestId,
+    new Date(payload.expiresAt),
+    context.now(),
+  );
+  if (!expired) return;
+  const labels = expired.interviewTypes.map(
+    (slug) => BUILT_IN_INTERVIEW_TYPES.find((type) => type.slug === slug)?.label ?? slug,
+  );
+  // Posting to a user id lands in the member's DM with the app.
+  await context.slack.chat.postMessage({ channel: expired.slackUserId, ...expiredRequestMessage(labels) });
+}

@@ -1,0 +1,55 @@
+import { DEFAULT_MATCHING_CONFIG } from '../src/domain/matching/config.ts';
+import { planSessions, toOpenRequests } from '../src/domain/matching/plan-sessions.ts';
+import { matchPool } from '../src/domain/matching/solve-pool.ts';
+import type { JobPayload } from '../src/queue/catalogue.ts';
+import { loadMatchablePool, recordMatchRun, withMatchingLock } from '../src/store/matching-pool.ts';
+import type { JobContext } from './job-context.ts';
+
+/**
+ * Matches a workspace's open pool: at once after a new request, and on every sweep. The whole
+ * read-solve-write runs under the workspace's matching lock; intros are enqueued only after the
+ * transaction commits, so no intro can announce a session that was rolled back.
+ */
+export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: JobContext): Promise<void> {
+  const config = DEFAULT_MATCHING_CONFIG;
+  const now = context.now();
+  const started = performance.now();
+  const sessionIds = await withMatchingLock(context.db, payload.workspaceId, async (tx) => {
+    const pool = await loadMatchablePool(
+      tx,
+      payload.workspaceId,
+      now,
+      config.cooldownDays + config.noveltyRecoveryDays,
+    );
+    const requests = toOpenRequests(pool.requests, now, config.horizonDays);
+    const matchingContext = {
+      blockedPairs: pool.blockedPairs,
+      recentPairings: pool.recentPairings,
+      reliability: {},
+      roleBalance: [],
+    };
+    const matching = matchPool(requests, matchingContext, config, now);
+    return recordMatchRun(tx, {
+      workspaceId: payload.workspaceId,
+      trigger: payload.trigger,
+      input: {
+        now: now.toISOString(),
+        config,
+        requests,
+        context: matchingContext,
+        summary: matching.summary,
+      },
+      durationMs: Math.round(performance.now() - started),
+      sessions: planSessions(matching),
+      leftOutRequestIds: matching.unmatched
+        .filter((entry) => entry.reason === 'odd-one-out')
+        .map((entry) => entry.id),
+      now,
+    });
+  });
+  context.logger.info(
+    { workspaceId: payload.workspaceId, trigger: payload.trigger, sessions: sessionIds.length },
+    'matched',
+  );
+  for (const sessionId of sessionIds) await context.queues.enqueue('post-session-intro', { sessionId });
+}

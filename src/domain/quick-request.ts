@@ -1,0 +1,78 @@
+import type { Availability, Outcome } from './availability/availability-schema.ts';
+import { parseAvailabilityText } from './availability/parse-availability-text.ts';
+import { findInterviewType } from './interview-types.ts';
+import type { DurationMinutes, Level, Role } from './matching/types.ts';
+
+/** A partner request as the quick path `/mock <type> [level] [role] [duration] [when]` gives it. */
+export interface QuickRequest {
+  interviewTypes: string[];
+  level: Level | undefined;
+  role: Role | undefined;
+  durationMinutes: DurationMinutes | undefined;
+  /** Undefined when the member named no time: the caller falls back to their last request or "now". */
+  availability: Availability | undefined;
+}
+
+const LEVEL_WORDS: Record<string, Level> = {
+  pm: 'PM',
+  apm: 'PM',
+  senior: 'SENIOR',
+  spm: 'SENIOR',
+  staff: 'STAFF',
+  principal: 'STAFF',
+  director: 'DIRECTOR',
+  gpm: 'DIRECTOR',
+};
+
+const ROLE_WORDS: Record<string, Role> = {
+  interviewer: 'INTERVIEWER',
+  interviewee: 'INTERVIEWEE',
+  candidate: 'INTERVIEWEE',
+  both: 'BOTH',
+  swap: 'BOTH',
+};
+
+const DURATION = /^(30|45|60)(m|min|mins|minutes)$/;
+
+export const QUICK_USAGE =
+  'Usage: `/mock <type> [level] [role] [30min|45min|60min] [when]`, for example `/mock execution senior both weekdays 18-21` or `/mock behavioural now`.';
+
+/**
+ * Reads the quick path. The first words name one or more interview types (`execution,strategy`);
+ * then level, role and duration words in any order; whatever remains is availability.
+ */
+export function parseQuickRequest(
+  text: string,
+  context: { now: number; timeZone: string; horizonDays: number },
+): Outcome<QuickRequest> {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const typeWords = (words.shift() ?? '').split(',').filter(Boolean);
+  const types = typeWords.map((word) => ({ word, type: findInterviewType(word) }));
+  const unknown = types.find((entry) => !entry.type);
+  if (types.length === 0 || unknown) {
+    return { ok: false, message: `\`${unknown?.word ?? ''}\` is not an interview type. ${QUICK_USAGE}` };
+  }
+  const request: QuickRequest = {
+    interviewTypes: [...new Set(types.map((entry) => entry.type!.slug))],
+    level: undefined,
+    role: undefined,
+    durationMinutes: undefined,
+    availability: undefined,
+  };
+  const rest: string[] = [];
+  for (const word of words) {
+    const key = word.toLowerCase();
+    const duration = DURATION.exec(key);
+    if (LEVEL_WORDS[key] && request.level === undefined) request.level = LEVEL_WORDS[key];
+    else if (ROLE_WORDS[key] && request.role === undefined) request.role = ROLE_WORDS[key];
+    else if (duration && request.durationMinutes === undefined) {
+      request.durationMinutes = Number(duration[1]) as DurationMinutes;
+    } else rest.push(word);
+  }
+  if (rest.length > 0) {
+    const availability = parseAvailabilityText(rest.join(' '), context);
+    if (!availability.ok) return { ok: false, message: `${availability.message} ${QUICK_USAGE}` };
+    request.availability = availability.value;
+  }
+  return { ok: true, value: request };
+}

@@ -1,0 +1,30 @@
+import type { WebClient } from '@slack/web-api';
+import type { MemberRef } from '../../store/members.ts';
+import { cancelOpenRequest, findOpenRequest } from '../../store/partner-requests.ts';
+import type { SlackMessage } from '../blocks/help-message.ts';
+import { describeRequest } from '../blocks/request-summary.ts';
+import type { SlackDeps } from '../slack-deps.ts';
+import { ensureSyncedMember } from './synced-member.ts';
+
+const NO_REQUEST =
+  'You have no open request. Ask for a partner with `/mock <type>`, e.g. `/mock execution now`.';
+
+/** `/mock status`: the member's open request, if any. */
+export async function showStatus(deps: SlackDeps, client: WebClient, ref: MemberRef): Promise<SlackMessage> {
+  const member = await ensureSyncedMember(deps, client, ref);
+  const request = await findOpenRequest(deps.db, member.id);
+  const text = request ? `Your open request:\n${describeRequest(request)}` : NO_REQUEST;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+/** `/mock cancel`: withdraws the open request. */
+export async function cancelRequest(
+  deps: SlackDeps,
+  client: WebClient,
+  ref: MemberRef,
+): Promise<SlackMessage> {
+  const member = await ensureSyncedMember(deps, client, ref);
+  const cancelled = await cancelOpenRequest(deps.db, member.id, deps.now());
+  const text = cancelled ? 'Your request is withdrawn. Nobody will be matched with you for it.' : NO_REQUEST;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}

@@ -1,0 +1,27 @@
+import type { WebClient } from '@slack/web-api';
+import { ensureMember, type MemberProfile, type MemberRef, recordSlackProfile } from '../../store/members.ts';
+import { fetchSlackTimezone } from '../gateway.ts';
+import type { SlackDeps } from '../slack-deps.ts';
+
+const PROFILE_REFRESH_AFTER_MS = 24 * 3600 * 1000;
+
+/**
+ * The member, with Slack's timezone read on first contact: the member is waiting, so that first
+ * read is inline; later refreshes (people travel) go to the background.
+ */
+export async function ensureSyncedMember(
+  deps: SlackDeps,
+  client: WebClient,
+  ref: MemberRef,
+): Promise<MemberProfile> {
+  const profile = await ensureMember(deps.db, ref);
+  if (profile.profileSyncedAt === null) {
+    const timezone = await fetchSlackTimezone(client, ref.slackUserId);
+    await recordSlackProfile(deps.db, ref, { timezone }, deps.now());
+    return ensureMember(deps.db, ref);
+  }
+  if (deps.now().getTime() - profile.profileSyncedAt.getTime() > PROFILE_REFRESH_AFTER_MS) {
+    await deps.queues.enqueue('refresh-member-profile', ref);
+  }
+  return profile;
+}

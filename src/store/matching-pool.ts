@@ -1,0 +1,145 @@
+import type { Prisma } from '../generated/prisma/client.ts';
+import { type OpenRequestRow, toOpenRequestRow } from './partner-requests.ts';
+import type { Database } from './prisma.ts';
+
+export type Transaction = Prisma.TransactionClient;
+
+export interface MatchablePool {
+  requests: OpenRequestRow[];
+  blockedPairs: Array<[string, string]>;
+  recentPairings: Array<{ memberA: string; memberB: string; pairedAt: number }>;
+}
+
+export interface SessionToCreate {
+  interviewType: string;
+  startsAt: Date;
+  durationMinutes: number;
+  reason: string;
+  participants: Array<{ requestId: string; memberId: string; interviewsFirst: boolean }>;
+}
+
+/**
+ * Runs `work` while holding this workspace's matching lock, inside one transaction. Two sweeps,
+ * or a sweep and an instant match, on any number of processes, queue up here instead of reading
+ * the same open requests; the unique requestId on SessionParticipant backs this up.
+ */
+export async function withMatchingLock<T>(
+  db: Database,
+  workspaceId: string,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`matching:${workspaceId}`}, 0))`;
+      return work(tx);
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+}
+
+/** Open requests of members who are neither paused nor snoozed, with their blocks and recent partners. */
+export async function loadMatchablePool(
+  tx: Transaction,
+  workspaceId: string,
+  now: Date,
+  lookbackDays: number,
+): Promise<MatchablePool> {
+  const rows = await tx.partnerRequest.findMany({
+    where: {
+      workspaceId,
+      status: 'OPEN',
+      expiresAt: { gt: now },
+      member: { pausedAt: null, OR: [{ snoozedUntil: null }, { snoozedUntil: { lte: now } }] },
+    },
+    orderBy: { createdAt: 'asc' },
+  });
+  const memberIds = rows.map((row) => row.memberId);
+  const [blocks, participations] = await Promise.all([
+    tx.memberBlock.findMany({
+      where: { OR: [{ memberId: { in: memberIds } }, { blockedMemberId: { in: memberIds } }] },
+    }),
+    tx.sessionParticipant.findMany({
+      where: {
+        memberId: { in: memberIds },
+        session: { createdAt: { gt: new Date(now.getTime() - lookbackDays * 86_400_000) } },
+      },
+      select: {
+        memberId: true,
+        session: { select: { createdAt: true, participants: { select: { memberId: true } } } },
+      },
+    }),
+  ]);
+  const recentPairings = participations.flatMap((participation) =>
+    participation.session.participants
+      .filter((other) => other.memberId !== participation.memberId)
+      .map((other) => ({
+        memberA: participation.memberId,
+        memberB: other.memberId,
+        pairedAt: participation.session.createdAt.getTime(),
+      })),
+  );
+  return {
+    requests: rows.map(toOpenRequestRow),
+    blockedPairs: blocks.map((block) => [block.memberId, block.blockedMemberId]),
+    recentPairings,
+  };
+}
+
+/**
+ * Writes one matching run: its log row (seed and input, so it can be replayed), a session with
+ * two participants per pair, and the matched requests closed. Requests left out keep priority.
+ */
+export async function recordMatchRun(
+  tx: Transaction,
+  run: {
+    workspaceId: string;
+    trigger: string;
+    input: unknown;
+    durationMs: number;
+    sessions: SessionToCreate[];
+    leftOutRequestIds: string[];
+    now: Date;
+  },
+): Promise<string[]> {
+  const matchRun = await tx.matchRun.create({
+    data: {
+      workspaceId: run.workspaceId,
+      trigger: run.trigger,
+      // The engine is deterministic; the seed is recorded for the replay contract all the same.
+      seed: 0,
+      input: run.input as Prisma.InputJsonValue,
+      pairs: run.sessions.length,
+      unmatched: run.leftOutRequestIds.length,
+      durationMs: run.durationMs,
+    },
+  });
+  const sessionIds: string[] = [];
+  for (const session of run.sessions) {
+    const created = await tx.session.create({
+      data: {
+        workspaceId: run.workspaceId,
+        matchRunId: matchRun.id,
+        interviewType: session.interviewType,
+        startsAt: session.startsAt,
+        durationMinutes: session.durationMinutes,
+        reason: session.reason,
+        participants: { create: session.participants },
+      },
+    });
+    sessionIds.push(created.id);
+  }
+  const matchedIds = run.sessions.flatMap((session) => session.participants.map((p) => p.requestId));
+  if (matchedIds.length > 0) {
+    await tx.partnerRequest.updateMany({
+      where: { id: { in: matchedIds }, status: 'OPEN' },
+      data: { status: 'MATCHED', openForMemberId: null, closedAt: run.now, priority: false },
+    });
+  }
+  if (run.leftOutRequestIds.length > 0) {
+    await tx.partnerRequest.updateMany({
+      where: { id: { in: run.leftOutRequestIds } },
+      data: { priority: true },
+    });
+  }
+  return sessionIds;
+}
