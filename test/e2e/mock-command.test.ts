@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestWorld, startTestApp, type TestApp, type TestWorld } from '../harness/test-world.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../harness/use-test-app.ts';
 
-let world: TestWorld;
-let app: TestApp;
-
-beforeAll(async () => {
-  world = await createTestWorld();
-  app = await startTestApp(world);
-});
-
-afterAll(async () => {
-  await app?.stop();
-  await world?.close();
-});
+const ctx = useTestApp();
 
 describe('/mock over signed HTTP', () => {
   it('Ana runs /mock help and gets the ephemeral help in the acknowledgement', async () => {
-    const answer = await app.slack.command('U0ANA', '/mock', 'help');
+    const answer = await ctx.app.slack.command('U0ANA', '/mock', 'help');
 
     expect(answer.status).toBe(200);
     expect(answer.json).toMatchObject({ response_type: 'ephemeral' });
@@ -26,13 +15,13 @@ describe('/mock over signed HTTP', () => {
   });
 
   it('a bare /mock shows the help too', async () => {
-    const answer = await app.slack.command('U0ANA', '/mock', '   ');
+    const answer = await ctx.app.slack.command('U0ANA', '/mock', '   ');
     expect(answer.status).toBe(200);
     expect(JSON.stringify(answer.json?.blocks)).toContain('/mock help');
   });
 
   it('an unknown subcommand gets a short usage message naming it, escaped', async () => {
-    const answer = await app.slack.command('U0ANA', '/mock', 'dance <!channel>');
+    const answer = await ctx.app.slack.command('U0ANA', '/mock', 'dance <!channel>');
 
     expect(answer.status).toBe(200);
     expect(answer.json).toMatchObject({ response_type: 'ephemeral' });
@@ -42,28 +31,28 @@ describe('/mock over signed HTTP', () => {
   });
 
   it('Bo runs /mock profile: acked empty at once, then answered through response_url with his Slack timezone', async () => {
-    world.fake.setUser('U0BO', { tz: 'Asia/Kathmandu' });
+    ctx.world.fake.setUser('U0BO', { tz: 'Asia/Kathmandu' });
 
-    const answer = await app.slack.command('U0BO', '/mock', 'profile');
+    const answer = await ctx.app.slack.command('U0BO', '/mock', 'profile');
     expect(answer.status).toBe(200);
     expect(answer.body).toBe('');
 
-    const response = await world.fake.waitForResponse((posted) =>
+    const response = await ctx.world.fake.waitForResponse((posted) =>
       JSON.stringify(posted.body).includes('Kathmandu'),
     );
     expect(response.body).toMatchObject({ response_type: 'ephemeral' });
-    const usersInfo = world.fake.callsTo('users.info').filter((call) => call.args.user === 'U0BO');
+    const usersInfo = ctx.world.fake.callsTo('users.info').filter((call) => call.args.user === 'U0BO');
     expect(usersInfo).toHaveLength(1);
 
-    const member = await world.db.member.findFirstOrThrow({ where: { slackUserId: 'U0BO' } });
+    const member = await ctx.world.db.member.findFirstOrThrow({ where: { slackUserId: 'U0BO' } });
     expect(member.timezone).toBe('Asia/Kathmandu');
     expect(member.profileSyncedAt).not.toBeNull();
   });
 
   it('a second /mock profile reuses what is stored instead of asking Slack again', async () => {
-    await app.slack.command('U0BO', '/mock', 'profile');
-    await world.fake.waitForResponse((posted) => JSON.stringify(posted.body).includes('Kathmandu'));
-    expect(world.fake.callsTo('users.info').filter((call) => call.args.user === 'U0BO')).toHaveLength(1);
-    expect(await world.db.member.count({ where: { slackUserId: 'U0BO' } })).toBe(1);
+    await ctx.app.slack.command('U0BO', '/mock', 'profile');
+    await ctx.world.fake.waitForResponse((posted) => JSON.stringify(posted.body).includes('Kathmandu'));
+    expect(ctx.world.fake.callsTo('users.info').filter((call) => call.args.user === 'U0BO')).toHaveLength(1);
+    expect(await ctx.world.db.member.count({ where: { slackUserId: 'U0BO' } })).toBe(1);
   });
 });

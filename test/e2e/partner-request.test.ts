@@ -1,38 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestWorld, startTestApp, type TestApp, type TestWorld } from '../harness/test-world.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../harness/use-test-app.ts';
 
-let world: TestWorld;
-let app: TestApp;
+const ctx = useTestApp();
 
-beforeAll(async () => {
-  world = await createTestWorld();
-  app = await startTestApp(world);
-  world.fake.setUser('U0ANA', { tz: 'Europe/London' });
-  world.fake.setUser('U0BO', { tz: 'Europe/Berlin' });
-  world.fake.setUser('U0CY', { tz: 'Asia/Kolkata' });
-});
-
-afterAll(async () => {
-  await app?.stop();
-  await world?.close();
+beforeAll(() => {
+  ctx.world.fake.setUser('U0ANA', { tz: 'Europe/London' });
+  ctx.world.fake.setUser('U0BO', { tz: 'Europe/Berlin' });
+  ctx.world.fake.setUser('U0CY', { tz: 'Asia/Kolkata' });
 });
 
 const responseIncluding = (text: string) =>
-  world.fake.waitForResponse((posted) => JSON.stringify(posted.body).includes(text));
+  ctx.world.fake.waitForResponse((posted) => JSON.stringify(posted.body).includes(text));
 
 describe('asking for a partner with the quick path', () => {
   it('Ana and Bo both ask for product-sense practice and meet in a group DM with an intro', async () => {
-    const ana = await app.slack.command('U0ANA', '/mock', 'product-sense senior both weekdays 18-21');
+    const ana = await ctx.app.slack.command('U0ANA', '/mock', 'product-sense senior both weekdays 18-21');
     expect(ana.status, ana.body).toBe(200);
     await responseIncluding('You are in the pool');
 
-    await app.slack.command('U0BO', '/mock', 'product senior interviewee weekdays 19-22');
+    await ctx.app.slack.command('U0BO', '/mock', 'product senior interviewee weekdays 19-22');
 
-    const opened = await world.fake.waitForCall('conversations.open', (call) => {
+    const opened = await ctx.world.fake.waitForCall('conversations.open', (call) => {
       const users = String(call.args.users).split(',').sort();
       return users.join() === 'U0ANA,U0BO';
     });
-    const intro = await world.fake.waitForCall('chat.postMessage', (call) =>
+    const intro = await ctx.world.fake.waitForCall('chat.postMessage', (call) =>
       JSON.stringify(call.args).includes('Product sense'),
     );
     expect(intro.args.channel).toMatch(/^G/);
@@ -40,41 +32,41 @@ describe('asking for a partner with the quick path', () => {
     expect(JSON.stringify(intro.args.blocks)).toContain('Why you two');
     // Bo only wants to be interviewed, so Ana asks the questions first.
     expect(JSON.stringify(intro.args.blocks)).toContain('*Interviews first*\\n<@U0ANA>');
-    expect(opened.token).toBe(app.config.slack.botToken);
+    expect(opened.token).toBe(ctx.app.config.slack.botToken);
 
-    const sessions = await world.db.session.findMany({ include: { participants: true } });
+    const sessions = await ctx.world.db.session.findMany({ include: { participants: true } });
     expect(sessions).toHaveLength(1);
     expect(sessions[0]?.participants).toHaveLength(2);
     expect(sessions[0]?.channelId).toBe(intro.args.channel);
-    expect(await world.db.partnerRequest.count({ where: { status: 'MATCHED' } })).toBe(2);
-    expect(await world.db.matchRun.count()).toBeGreaterThanOrEqual(1);
+    expect(await ctx.world.db.partnerRequest.count({ where: { status: 'MATCHED' } })).toBe(2);
+    expect(await ctx.world.db.matchRun.count()).toBeGreaterThanOrEqual(1);
   });
 
   it('after the match, /mock status says there is no open request', async () => {
-    await app.slack.command('U0ANA', '/mock', 'status');
+    await ctx.app.slack.command('U0ANA', '/mock', 'status');
     await responseIncluding('You have no open request');
   });
 
   it('Cy asks, refines the request with a second /mock, then cancels it', async () => {
-    await app.slack.command('U0CY', '/mock', 'execution staff interviewer weekends 10-12');
+    await ctx.app.slack.command('U0CY', '/mock', 'execution staff interviewer weekends 10-12');
     await responseIncluding('Execution');
-    await app.slack.command('U0CY', '/mock', 'strategy staff interviewer weekends 10-12');
+    await ctx.app.slack.command('U0CY', '/mock', 'strategy staff interviewer weekends 10-12');
     await responseIncluding('Your open request is updated');
-    const cy = await world.db.member.findFirstOrThrow({ where: { slackUserId: 'U0CY' } });
-    const requests = await world.db.partnerRequest.findMany({ where: { memberId: cy.id } });
+    const cy = await ctx.world.db.member.findFirstOrThrow({ where: { slackUserId: 'U0CY' } });
+    const requests = await ctx.world.db.partnerRequest.findMany({ where: { memberId: cy.id } });
     expect(requests).toHaveLength(1);
     expect(requests[0]?.interviewTypes).toEqual(['strategy']);
 
-    await app.slack.command('U0CY', '/mock', 'cancel');
+    await ctx.app.slack.command('U0CY', '/mock', 'cancel');
     await responseIncluding('Your request is withdrawn');
-    expect(await world.db.partnerRequest.count({ where: { memberId: cy.id, status: 'OPEN' } })).toBe(0);
+    expect(await ctx.world.db.partnerRequest.count({ where: { memberId: cy.id, status: 'OPEN' } })).toBe(0);
   });
 
   it('a request with unreadable times gets a specific ephemeral message and nothing is stored', async () => {
-    const before = await world.db.partnerRequest.count();
-    await app.slack.command('U0CY', '/mock', 'execution someday maybe');
+    const before = await ctx.world.db.partnerRequest.count();
+    await ctx.app.slack.command('U0CY', '/mock', 'execution someday maybe');
     const response = await responseIncluding('Usage:');
     expect(response.body).toMatchObject({ response_type: 'ephemeral' });
-    expect(await world.db.partnerRequest.count()).toBe(before);
+    expect(await ctx.world.db.partnerRequest.count()).toBe(before);
   });
 });
