@@ -9,6 +9,8 @@ export type MockCommand =
   | { kind: 'profile' }
   | { kind: 'status' }
   | { kind: 'cancel' }
+  | { kind: 'pause'; text: string }
+  | { kind: 'resume' }
   /** `/mock <type> …`: the quick path; the rest is read by parseQuickRequest with the member's clock. */
   | { kind: 'request'; text: string }
   | { kind: 'unknown'; word: string };
@@ -23,6 +25,10 @@ const ALIASES: Record<string, MockCommand['kind']> = {
   status: 'status',
   cancel: 'cancel',
   stop: 'cancel',
+  pause: 'pause',
+  snooze: 'pause',
+  resume: 'resume',
+  unpause: 'resume',
 };
 
 export function parseMockCommand(text: string): MockCommand {
@@ -31,7 +37,10 @@ export function parseMockCommand(text: string): MockCommand {
   // A bare `/mock` will open the request modal (issue 3); until then it shows help.
   if (word === '') return { kind: 'help' };
   const kind = ALIASES[word];
-  if (kind === 'help' || kind === 'profile' || kind === 'status' || kind === 'cancel') return { kind };
+  if (kind === 'help' || kind === 'profile' || kind === 'status' || kind === 'cancel' || kind === 'resume') {
+    return { kind };
+  }
+  if (kind === 'pause') return { kind, text: text.trim().slice(first.length).trim() };
   const firstType = first.split(',')[0] ?? '';
   if (findInterviewType(firstType)) return { kind: 'request', text: text.trim() };
   return { kind: 'unknown', word: first.slice(0, 40) };

@@ -61,3 +61,12 @@ export async function recordSlackProfile(
   });
   return count > 0;
 }
+
+/** Pauses (no end), snoozes (until a date) or resumes matching for the member. */
+export async function setMatchingPause(
+  db: Database,
+  memberId: string,
+  pause: { pausedAt: Date | null; snoozedUntil: Date | null },
+): Promise<void> {
+  await db.member.update({ where: { id: memberId }, data: pause });
+}

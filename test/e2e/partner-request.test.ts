@@ -69,4 +69,27 @@ describe('asking for a partner with the quick path', () => {
     expect(response.body).toMatchObject({ response_type: 'ephemeral' });
     expect(await ctx.world.db.partnerRequest.count()).toBe(before);
   });
+
+  it('a paused member is not matched; after /mock resume the next sweep pairs them', async () => {
+    ctx.world.fake.setUser('U0GUS', { tz: 'Europe/Paris' });
+    ctx.world.fake.setUser('U0HAL', { tz: 'Europe/Paris' });
+    await ctx.app.slack.command('U0GUS', '/mock', 'pause');
+    await responseIncluding('Paused');
+    await ctx.app.slack.command('U0GUS', '/mock', 'strategy pm both weekends 14-18');
+    await responseIncluding('Strategy');
+    const runsBefore = await ctx.world.db.matchRun.count();
+    await ctx.app.slack.command('U0HAL', '/mock', 'strategy pm both weekends 14-18');
+    // Hal's instant match runs and finds nobody, because Gus is paused.
+    await expect.poll(() => ctx.world.db.matchRun.count()).toBeGreaterThan(runsBefore);
+    const hal = await ctx.world.db.member.findFirstOrThrow({ where: { slackUserId: 'U0HAL' } });
+    expect(await ctx.world.db.partnerRequest.count({ where: { memberId: hal.id, status: 'OPEN' } })).toBe(1);
+
+    await ctx.app.slack.command('U0GUS', '/mock', 'resume');
+    await responseIncluding('Welcome back');
+    await ctx.app.queues.enqueue('match-pool', { workspaceId: hal.workspaceId, trigger: 'sweep' });
+    const intro = await ctx.world.fake.waitForCall('chat.postMessage', (call) =>
+      JSON.stringify(call.args).includes('U0GUS'),
+    );
+    expect(JSON.stringify(intro.args.blocks)).toContain('U0HAL');
+  });
 });

@@ -16,6 +16,10 @@ export function helpMessage(): SlackMessage {
     ],
     ['/mock status', 'Your open request.'],
     ['/mock cancel', 'Withdraw your open request.'],
+    [
+      '/mock pause [until YYYY-MM-DD]',
+      'Stop being matched, or snooze until a date. `/mock resume` undoes it.',
+    ],
     ['/mock profile', 'See the timezone, level and meeting link Mockingbird uses for you.'],
     ['/mock help', 'This list.'],
   ];

@@ -4,6 +4,7 @@ import { helpMessage, unknownSubcommandMessage } from '../blocks/help-message.ts
 import { respondSafely } from '../respond-safely.ts';
 import type { SlackDeps } from '../slack-deps.ts';
 import { commandPayloadSchema } from './command-payload.ts';
+import { pauseMatching, resumeMatching } from './mock-pause.ts';
 import { showProfile } from './mock-profile.ts';
 import { requestPartner } from './mock-request.ts';
 import { cancelRequest, showStatus } from './mock-status.ts';
@@ -46,6 +47,14 @@ export function mockCommand(deps: SlackDeps) {
       case 'cancel':
         await ack();
         await respondSafely(respond, deps.logger, () => cancelRequest(deps, client, member));
+        return;
+      case 'pause':
+        await ack();
+        await respondSafely(respond, deps.logger, () => pauseMatching(deps, client, member, request.text));
+        return;
+      case 'resume':
+        await ack();
+        await respondSafely(respond, deps.logger, () => resumeMatching(deps, client, member));
         return;
       case 'request':
         await ack();
