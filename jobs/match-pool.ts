@@ -14,7 +14,7 @@ export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: J
   const config = DEFAULT_MATCHING_CONFIG;
   const now = context.now();
   const started = performance.now();
-  const sessionIds = await withMatchingLock(context.db, payload.workspaceId, async (tx) => {
+  const { sessionIds, leftOut } = await withMatchingLock(context.db, payload.workspaceId, async (tx) => {
     const pool = await loadMatchablePool(
       tx,
       payload.workspaceId,
@@ -29,7 +29,10 @@ export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: J
       roleBalance: [],
     };
     const matching = matchPool(requests, matchingContext, config, now);
-    return recordMatchRun(tx, {
+    const leftOut = matching.unmatched
+      .filter((entry) => entry.reason === 'odd-one-out')
+      .map((entry) => entry.id);
+    const sessionIds = await recordMatchRun(tx, {
       workspaceId: payload.workspaceId,
       trigger: payload.trigger,
       input: {
@@ -41,15 +44,20 @@ export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: J
       },
       durationMs: Math.round(performance.now() - started),
       sessions: planSessions(matching),
-      leftOutRequestIds: matching.unmatched
-        .filter((entry) => entry.reason === 'odd-one-out')
-        .map((entry) => entry.id),
+      leftOutRequestIds: leftOut,
       now,
     });
+    return { sessionIds, leftOut };
   });
   context.logger.info(
     { workspaceId: payload.workspaceId, trigger: payload.trigger, sessions: sessionIds.length },
     'matched',
   );
   for (const sessionId of sessionIds) await context.queues.enqueue('post-session-intro', { sessionId });
+  // Only sweeps tell the odd one out: an instant match that misses is simply waiting for the sweep.
+  if (payload.trigger === 'sweep') {
+    const nextSweepAt = now.getTime() + context.config.matching.sweepIntervalMs;
+    for (const requestId of leftOut)
+      await context.queues.enqueue('notify-left-out', { requestId, nextSweepAt });
+  }
 }

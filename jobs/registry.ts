@@ -2,6 +2,7 @@ import type { ProcessorRegistry } from '../src/queue/start-workers.ts';
 import { expireRequestJob } from './expire-request.ts';
 import type { JobContext } from './job-context.ts';
 import { matchPoolJob } from './match-pool.ts';
+import { notifyLeftOut } from './notify-left-out.ts';
 import { postSessionIntro } from './post-session-intro.ts';
 import { refreshMemberProfile } from './refresh-member-profile.ts';
 import { sweepPools } from './sweep-pools.ts';
@@ -13,4 +14,5 @@ export const processors: ProcessorRegistry<JobContext> = {
   'post-session-intro': postSessionIntro,
   'sweep-pools': sweepPools,
   'expire-request': expireRequestJob,
+  'notify-left-out': notifyLeftOut,
 };

@@ -55,6 +55,17 @@ export const jobCatalogue = {
       removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
     },
   },
+  'notify-left-out': {
+    payload: z.object({ requestId: z.uuid(), nextSweepAt: z.number().int() }),
+    // One note per request: kept after completion so later sweeps cannot send it again.
+    jobId: (payload: { requestId: string }) => `request-${payload.requestId}-left-out`,
+    options: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: { age: 30 * 24 * 3600 },
+      removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
+    },
+  },
   'post-session-intro': {
     payload: z.object({ sessionId: z.uuid() }),
     jobId: (payload: { sessionId: string }) => `session-${payload.sessionId}-intro`,

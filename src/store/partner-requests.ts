@@ -143,3 +143,15 @@ export async function expireRequest(
   });
   return { slackUserId: request.member.slackUserId, interviewTypes: request.interviewTypes };
 }
+
+/** Who to tell that a still-open request was left out, or null when it is no longer open. */
+export async function findOpenRequestOwner(
+  db: Database,
+  requestId: string,
+): Promise<{ slackUserId: string; interviewTypes: string[] } | null> {
+  const request = await db.partnerRequest.findFirst({
+    where: { id: requestId, status: 'OPEN' },
+    select: { interviewTypes: true, member: { select: { slackUserId: true } } },
+  });
+  return request ? { slackUserId: request.member.slackUserId, interviewTypes: request.interviewTypes } : null;
+}
