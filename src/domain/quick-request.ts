@@ -1,7 +1,7 @@
 import type { Availability, Outcome } from './availability/availability-schema.ts';
 import { parseAvailabilityText } from './availability/parse-availability-text.ts';
 import { findInterviewType } from './interview-types.ts';
-import type { DurationMinutes, Level, Role } from './matching/types.ts';
+import { type DurationMinutes, LEVELS, type Level, type Role } from './matching/types.ts';
 
 /** A partner request as the quick path `/mock <type> [level] [role] [duration] [when]` gives it. */
 export interface QuickRequest {
@@ -75,4 +75,43 @@ export function parseQuickRequest(
     request.availability = availability.value;
   }
   return { ok: true, value: request };
+}
+
+/** What a request needs beyond the quick path's words. */
+export interface CompletedRequest {
+  interviewTypes: string[];
+  level: Level;
+  role: Role;
+  durationMinutes: DurationMinutes;
+  availability: Availability;
+}
+
+/**
+ * Fills in what the member did not say: from their last request, then their profile, then the
+ * house defaults (PM, swap roles, 45 minutes, free now). A past "now" has gone stale and is not
+ * reused; weekly windows and dated slots still mean what they meant.
+ */
+export function completeQuickRequest(
+  quick: QuickRequest,
+  last: Omit<CompletedRequest, 'interviewTypes'> | null,
+  profileLevel: string | null,
+  context: { now: number; timeZone: string; horizonDays: number },
+): CompletedRequest {
+  const lastAvailability =
+    last && last.availability.weekly.length + last.availability.slots.length > 0
+      ? { weekly: last.availability.weekly, slots: last.availability.slots }
+      : undefined;
+  return {
+    interviewTypes: quick.interviewTypes,
+    level: quick.level ?? last?.level ?? LEVELS.find((level) => level === profileLevel) ?? 'PM',
+    role: quick.role ?? last?.role ?? 'BOTH',
+    durationMinutes: quick.durationMinutes ?? last?.durationMinutes ?? 45,
+    availability: quick.availability ?? lastAvailability ?? availableNow(context),
+  };
+}
+
+function availableNow(context: { now: number; timeZone: string; horizonDays: number }): Availability {
+  const now = parseAvailabilityText('now', context);
+  if (!now.ok) throw new Error(`"now" must always parse: ${now.message}`);
+  return now.value;
 }

@@ -1,17 +1,12 @@
 import type { Availability } from '../domain/availability/availability-schema.ts';
+import type { StoredRequest } from '../domain/matching/plan-sessions.ts';
 import type { DurationMinutes, Level, Role } from '../domain/matching/types.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Database } from './prisma.ts';
 
-export interface RequestDraft {
+/** A request about to be saved: the engine's view of it plus what only the store keeps. */
+export interface RequestDraft extends Omit<StoredRequest, 'id' | 'priority' | 'createdAt'> {
   workspaceId: string;
-  memberId: string;
-  interviewTypes: string[];
-  level: Level;
-  role: Role;
-  durationMinutes: DurationMinutes;
-  availability: Availability;
-  timezone: string;
   note: string | null;
   expiresAt: Date;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuickRequest } from '../../src/domain/quick-request.ts';
+import { completeQuickRequest, parseQuickRequest } from '../../src/domain/quick-request.ts';
 
 const context = { now: Date.parse('2026-11-23T09:00:00Z'), timeZone: 'Europe/London', horizonDays: 7 };
 
@@ -48,5 +48,54 @@ describe('parseQuickRequest', () => {
     const parsed = parseQuickRequest(text, context);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).toMatch(message);
+  });
+});
+
+describe('completeQuickRequest', () => {
+  const weekly = { weekly: [{ days: ['sat' as const], start: '10:00', end: '12:00' }], slots: [] };
+  const quick = (text: string) => {
+    const parsed = parseQuickRequest(text, context);
+    if (!parsed.ok) throw new Error(parsed.message);
+    return parsed.value;
+  };
+
+  it('uses house defaults for a first request with no time named: PM, swap, 45 minutes, free now', () => {
+    const completed = completeQuickRequest(quick('execution'), null, null, context);
+    expect(completed).toMatchObject({ level: 'PM', role: 'BOTH', durationMinutes: 45 });
+    expect(completed.availability.now).toMatchObject({ now: true, since: context.now });
+  });
+
+  it('takes what the member did not say from the last request, and the level from the profile before the default', () => {
+    const last = {
+      level: 'STAFF' as const,
+      role: 'INTERVIEWER' as const,
+      durationMinutes: 60 as const,
+      availability: weekly,
+    };
+    expect(completeQuickRequest(quick('strategy interviewee'), last, 'DIRECTOR', context)).toEqual({
+      interviewTypes: ['strategy'],
+      level: 'STAFF',
+      role: 'INTERVIEWEE',
+      durationMinutes: 60,
+      availability: weekly,
+    });
+    expect(completeQuickRequest(quick('strategy'), null, 'DIRECTOR', context).level).toBe('DIRECTOR');
+  });
+
+  it('never reuses a past "now": it has gone stale', () => {
+    const stale = {
+      weekly: [],
+      slots: [],
+      now: { now: true as const, since: context.now - 86_400_000, forMinutes: 90 },
+    };
+    const last = {
+      level: 'PM' as const,
+      role: 'BOTH' as const,
+      durationMinutes: 45 as const,
+      availability: stale,
+    };
+    expect(completeQuickRequest(quick('technical'), last, null, context).availability.now?.since).toBe(
+      context.now,
+    );
   });
 });

@@ -17,8 +17,14 @@ export async function ensureSyncedMember(
   const profile = await ensureMember(deps.db, ref);
   if (profile.profileSyncedAt === null) {
     const timezone = await fetchSlackTimezone(client, ref.slackUserId);
-    await recordSlackProfile(deps.db, ref, { timezone }, deps.now());
-    return ensureMember(deps.db, ref);
+    const syncedAt = deps.now();
+    await recordSlackProfile(deps.db, ref, { timezone }, syncedAt);
+    return {
+      ...profile,
+      timezone: profile.timezone ?? timezone,
+      timezoneFromSlack: timezone,
+      profileSyncedAt: syncedAt,
+    };
   }
   if (deps.now().getTime() - profile.profileSyncedAt.getTime() > PROFILE_REFRESH_AFTER_MS) {
     await deps.queues.enqueue('refresh-member-profile', ref);
