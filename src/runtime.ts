@@ -27,7 +27,9 @@ export async function startRuntime(
   logger: Logger,
   now: () => Date = () => new Date(),
 ): Promise<Runtime> {
-  const db = createDatabase(config.databaseUrl);
+  const db = createDatabase(config.databaseUrl, {
+    onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection error'),
+  });
   let lastRedisError = '';
   const logRedisError = (error: Error) => {
     // A Redis outage fails every reconnect the same way; one line per distinct error is enough.

@@ -7,13 +7,22 @@ export type Database = PrismaClient;
  * The pg adapter waits forever for a pool connection by default; a bounded wait turns an
  * unreachable database into a quick, answerable error instead of a hung Slack request.
  */
-export function createDatabase(databaseUrl: string, options: { poolSize?: number } = {}): Database {
-  const adapter = new PrismaPg({
-    connectionString: databaseUrl,
-    max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 2_000,
-    idleTimeoutMillis: 30_000,
-  });
+export function createDatabase(
+  databaseUrl: string,
+  options: { poolSize?: number; onConnectionError?: (error: Error) => void } = {},
+): Database {
+  // A restarted PostgreSQL ends every pooled connection; pg reports it as an 'error' event, which
+  // must be heard (and logged) or Node treats it as an uncaught exception.
+  const onConnectionError = options.onConnectionError ?? (() => {});
+  const adapter = new PrismaPg(
+    {
+      connectionString: databaseUrl,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 2_000,
+      idleTimeoutMillis: 30_000,
+    },
+    { onPoolError: onConnectionError, onConnectionError },
+  );
   return new PrismaClient({ adapter });
 }
 
