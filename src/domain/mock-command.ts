@@ -5,6 +5,8 @@ import { findInterviewType } from './interview-types.ts';
  * type is covered by a table of unit cases, not by Slack round trips.
  */
 export type MockCommand =
+  /** Bare `/mock`: the "Find a practice partner" modal. */
+  | { kind: 'request-form' }
   | { kind: 'help' }
   | { kind: 'profile' }
   | { kind: 'status' }
@@ -34,8 +36,7 @@ const ALIASES: Record<string, MockCommand['kind']> = {
 export function parseMockCommand(text: string): MockCommand {
   const [first = ''] = text.trim().split(/\s+/);
   const word = first.toLowerCase();
-  // A bare `/mock` will open the request modal (issue 3); until then it shows help.
-  if (word === '') return { kind: 'help' };
+  if (word === '') return { kind: 'request-form' };
   const kind = ALIASES[word];
   if (kind === 'help' || kind === 'profile' || kind === 'status' || kind === 'cancel' || kind === 'resume') {
     return { kind };

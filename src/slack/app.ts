@@ -7,6 +7,7 @@ import { register as registerCommands } from './commands/index.ts';
 import { slackClientOptions } from './gateway.ts';
 import { errorSummary } from './respond-safely.ts';
 import type { SlackDeps } from './slack-deps.ts';
+import { register as registerViews } from './views/index.ts';
 
 export interface SlackApp {
   app: App;
@@ -44,6 +45,7 @@ export function createSlackApp(config: Config, deps: SlackDeps, routes: CustomRo
     deps.logger.error({ err: errorSummary(error) }, 'unhandled error in a Slack listener');
   });
   registerCommands(app, deps);
+  registerViews(app, deps);
 
   return {
     app,

@@ -6,20 +6,22 @@ import type { SlackMessage } from './blocks/help-message.ts';
 
 /**
  * Runs the work behind an already-acknowledged request and answers the member through
- * response_url: with the result, or with a message they can act on. Nothing escapes to Bolt,
+ * response_url: with the result (if it has one), or with a message they can act on. Nothing escapes to Bolt,
  * so a failure is logged once and never leaves the member with silence or a stack trace.
  */
 export async function respondSafely(
   respond: RespondFn,
   logger: Logger,
-  work: () => Promise<SlackMessage>,
+  work: () => Promise<SlackMessage | null>,
 ): Promise<void> {
-  let message: SlackMessage;
+  let message: SlackMessage | null;
   try {
     message = await work();
   } catch (error) {
     message = { text: describeFailure(error, logger), blocks: [] };
   }
+  // Null means the work answered in its own way (it opened a modal), so there is nothing to say.
+  if (message === null) return;
   try {
     await respond({ response_type: 'ephemeral', replace_original: false, ...message });
   } catch (error) {

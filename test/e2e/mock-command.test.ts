@@ -14,10 +14,12 @@ describe('/mock over signed HTTP', () => {
     expect(answer.json?.text).toContain('Mockingbird');
   });
 
-  it('a bare /mock shows the help too', async () => {
+  it('a bare /mock acknowledges at once and opens the request form', async () => {
     const answer = await ctx.app.slack.command('U0ANA', '/mock', '   ');
     expect(answer.status).toBe(200);
-    expect(JSON.stringify(answer.json?.blocks)).toContain('/mock help');
+    expect(answer.body).toBe('');
+    const opened = await ctx.world.fake.waitForCall('views.open');
+    expect(opened.args.view).toMatchObject({ callback_id: 'partner-request' });
   });
 
   it('an unknown subcommand gets a short usage message naming it, escaped', async () => {

@@ -3,8 +3,8 @@ import { parseMockCommand } from '../../src/domain/mock-command.ts';
 
 describe('parseMockCommand', () => {
   it.each([
-    ['', { kind: 'help' }],
-    ['   ', { kind: 'help' }],
+    ['', { kind: 'request-form' }],
+    ['   ', { kind: 'request-form' }],
     ['help', { kind: 'help' }],
     ['HELP', { kind: 'help' }],
     ['--help', { kind: 'help' }],

@@ -7,8 +7,11 @@
 export const LEVELS = ['PM', 'SENIOR', 'STAFF', 'DIRECTOR'] as const;
 export type Level = (typeof LEVELS)[number];
 
-export type Role = 'INTERVIEWER' | 'INTERVIEWEE' | 'BOTH';
-export type DurationMinutes = 30 | 45 | 60;
+/** BOTH means a swap: each interviews the other in turn. */
+export const ROLES = ['INTERVIEWER', 'INTERVIEWEE', 'BOTH'] as const;
+export type Role = (typeof ROLES)[number];
+export const DURATIONS = [30, 45, 60] as const;
+export type DurationMinutes = (typeof DURATIONS)[number];
 
 /** Half-open interval [start, end) in UTC epoch milliseconds. */
 export interface Interval {

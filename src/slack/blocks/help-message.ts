@@ -10,9 +10,10 @@ export interface SlackMessage {
 /** What `/mock help` shows: only commands that exist, each with one line of why. */
 export function helpMessage(): SlackMessage {
   const commands: Array<[string, string]> = [
+    ['/mock', 'Open the “Find a practice partner” form.'],
     [
       '/mock <type> [level] [role] [when]',
-      'Find a partner, e.g. `/mock execution senior both weekdays 18-21` or `/mock behavioural now`.',
+      'The quick path, e.g. `/mock execution senior both weekdays 18-21` or `/mock behavioural now`.',
     ],
     ['/mock status', 'Your open request.'],
     ['/mock cancel', 'Withdraw your open request.'],
@@ -24,7 +25,7 @@ export function helpMessage(): SlackMessage {
     ['/mock help', 'This list.'],
   ];
   return {
-    text: 'Mockingbird finds you a mock-interview partner. Commands: /mock <type>, /mock status, /mock cancel, /mock profile, /mock help.',
+    text: 'Mockingbird finds you a mock-interview partner. Commands: /mock, /mock <type>, /mock status, /mock cancel, /mock profile, /mock help.',
     blocks: [
       {
         type: 'section',

@@ -1,19 +1,20 @@
 import type { Availability } from '../../domain/availability/availability-schema.ts';
 import { formatAvailability } from '../../domain/availability/format-window.ts';
 import { BUILT_IN_INTERVIEW_TYPES } from '../../domain/interview-types.ts';
+import type { Level, Role } from '../../domain/matching/types.ts';
 import type { SlackMessage } from './help-message.ts';
+import { LEVEL_LABELS } from './labels.ts';
 
-const ROLE_WORDS = {
+const ROLE_WORDS: Record<Role, string> = {
   INTERVIEWER: 'as interviewer',
   INTERVIEWEE: 'as interviewee',
   BOTH: 'both roles (swap)',
 };
-const LEVEL_WORDS = { PM: 'PM', SENIOR: 'Senior', STAFF: 'Staff/Principal', DIRECTOR: 'Director' };
 
 export interface RequestSummary {
   interviewTypes: string[];
-  level: keyof typeof LEVEL_WORDS;
-  role: keyof typeof ROLE_WORDS;
+  level: Level;
+  role: Role;
   durationMinutes: number;
   availability: Availability;
   timezone: string;
@@ -25,7 +26,7 @@ export function describeRequest(request: RequestSummary): string {
     .map((slug) => BUILT_IN_INTERVIEW_TYPES.find((type) => type.slug === slug)?.label ?? slug)
     .join(', ');
   return [
-    `*${types}* · ${LEVEL_WORDS[request.level]} · ${ROLE_WORDS[request.role]} · ${request.durationMinutes} min`,
+    `*${types}* · ${LEVEL_LABELS[request.level]} · ${ROLE_WORDS[request.role]} · ${request.durationMinutes} min`,
     `Free: ${formatAvailability(request.availability).join('; ')} (${request.timezone})`,
   ].join('\n');
 }

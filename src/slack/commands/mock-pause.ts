@@ -5,7 +5,7 @@ import { type MemberRef, setMatchingPause } from '../../store/members.ts';
 import type { SlackMessage } from '../blocks/help-message.ts';
 import { slackDate } from '../blocks/slack-date.ts';
 import type { SlackDeps } from '../slack-deps.ts';
-import { ensureSyncedMember } from './synced-member.ts';
+import { ensureSyncedMember } from '../synced-member.ts';
 
 function message(text: string): SlackMessage {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };

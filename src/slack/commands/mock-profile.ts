@@ -3,7 +3,7 @@ import type { MemberRef } from '../../store/members.ts';
 import type { SlackMessage } from '../blocks/help-message.ts';
 import { profileMessage } from '../blocks/profile-message.ts';
 import type { SlackDeps } from '../slack-deps.ts';
-import { ensureSyncedMember } from './synced-member.ts';
+import { ensureSyncedMember } from '../synced-member.ts';
 
 /** `/mock profile`: the settings Mockingbird holds for the member. */
 export async function showProfile(deps: SlackDeps, client: WebClient, ref: MemberRef): Promise<SlackMessage> {

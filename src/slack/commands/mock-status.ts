@@ -4,7 +4,7 @@ import { cancelOpenRequest, findOpenRequest } from '../../store/partner-requests
 import type { SlackMessage } from '../blocks/help-message.ts';
 import { describeRequest } from '../blocks/request-summary.ts';
 import type { SlackDeps } from '../slack-deps.ts';
-import { ensureSyncedMember } from './synced-member.ts';
+import { ensureSyncedMember } from '../synced-member.ts';
 
 const NO_REQUEST =
   'You have no open request. Ask for a partner with `/mock <type>`, e.g. `/mock execution now`.';

@@ -7,6 +7,7 @@ import { commandPayloadSchema } from './command-payload.ts';
 import { pauseMatching, resumeMatching } from './mock-pause.ts';
 import { showProfile } from './mock-profile.ts';
 import { requestPartner } from './mock-request.ts';
+import { openRequestForm } from './mock-request-form.ts';
 import { cancelRequest, showStatus } from './mock-status.ts';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -26,10 +27,14 @@ export function mockCommand(deps: SlackDeps) {
       });
       return;
     }
-    const { team_id: slackTeamId, user_id: slackUserId, text } = payload.data;
+    const { team_id: slackTeamId, user_id: slackUserId, text, trigger_id: triggerId } = payload.data;
     const member = { slackTeamId, slackUserId };
     const request = parseMockCommand(text);
     switch (request.kind) {
+      case 'request-form':
+        await ack();
+        await respondSafely(respond, deps.logger, () => openRequestForm(deps, client, member, triggerId));
+        return;
       case 'help':
         await ack({ response_type: 'ephemeral', ...helpMessage() });
         return;

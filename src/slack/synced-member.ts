@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import { ensureMember, type MemberProfile, type MemberRef, recordSlackProfile } from '../../store/members.ts';
-import { fetchSlackTimezone } from '../gateway.ts';
-import type { SlackDeps } from '../slack-deps.ts';
+import { ensureMember, type MemberProfile, type MemberRef, recordSlackProfile } from '../store/members.ts';
+import { fetchSlackTimezone } from './gateway.ts';
+import type { SlackDeps } from './slack-deps.ts';
 
 const PROFILE_REFRESH_AFTER_MS = 24 * 3600 * 1000;
 

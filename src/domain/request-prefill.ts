@@ -1,0 +1,42 @@
+import type { Availability } from './availability/availability-schema.ts';
+import { LEVELS, type Level, type Role } from './matching/types.ts';
+
+/** What the request form starts with, so a returning member only changes what is different. */
+export interface RequestPrefill {
+  interviewTypes: string[];
+  level: Level;
+  role: Role;
+  durationMinutes: number;
+  /** The last availability, if any; the form ticks the presets it matches. */
+  availability: Availability | null;
+  note: string | null;
+}
+
+interface LastRequest {
+  interviewTypes: string[];
+  level: Level;
+  role: Role;
+  durationMinutes: number;
+  availability: Availability;
+  note: string | null;
+}
+
+/**
+ * The last request wins, then the profile's level, then the house defaults (the same as the quick
+ * path's: PM, swap roles, 45 minutes). `overrides` carry what the entry point already knows, such
+ * as the type of the daily question whose "practise this" button opened the form.
+ */
+export function requestPrefill(
+  last: LastRequest | null,
+  profileLevel: string | null,
+  overrides: Partial<Pick<RequestPrefill, 'interviewTypes' | 'level'>> = {},
+): RequestPrefill {
+  return {
+    interviewTypes: overrides.interviewTypes ?? last?.interviewTypes ?? [],
+    level: overrides.level ?? last?.level ?? LEVELS.find((level) => level === profileLevel) ?? 'PM',
+    role: last?.role ?? 'BOTH',
+    durationMinutes: last?.durationMinutes ?? 45,
+    availability: last?.availability ?? null,
+    note: last?.note ?? null,
+  };
+}

@@ -1,0 +1,33 @@
+import type { WebClient } from '@slack/web-api';
+import { offeredWindows } from '../../domain/availability/offered-windows.ts';
+import { requestPrefill } from '../../domain/request-prefill.ts';
+import type { MemberRef } from '../../store/members.ts';
+import { findLatestRequest } from '../../store/partner-requests.ts';
+import { requestModal } from '../blocks/request-modal.ts';
+import { openModal } from '../open-modal.ts';
+import type { SlackDeps } from '../slack-deps.ts';
+import { ensureSyncedMember } from '../synced-member.ts';
+
+/**
+ * Bare `/mock`: the "Find a practice partner" modal, prefilled from the member's last request and
+ * profile. Slack's trigger id lives for three seconds, so this reads only what the form needs.
+ */
+export async function openRequestForm(
+  deps: SlackDeps,
+  client: WebClient,
+  ref: MemberRef,
+  triggerId: string,
+  overrides: Parameters<typeof requestPrefill>[2] = {},
+): Promise<null> {
+  const member = await ensureSyncedMember(deps, client, ref);
+  const timezone = member.timezone ?? 'UTC';
+  const last = await findLatestRequest(deps.db, member.id);
+  const view = requestModal({
+    timezone,
+    timezoneKnown: member.timezone !== null,
+    offered: offeredWindows(timezone, deps.now().getTime()),
+    prefill: requestPrefill(last, member.level, overrides),
+  });
+  await openModal(client, triggerId, view);
+  return null;
+}
