@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import { toSlackLogger } from '../observability/bolt-logger.ts';
 import { register as registerCommands } from './commands/index.ts';
 import { slackClientOptions } from './gateway.ts';
+import { register as registerOptions } from './options/index.ts';
 import { errorSummary } from './respond-safely.ts';
 import type { SlackDeps } from './slack-deps.ts';
 import { register as registerViews } from './views/index.ts';
@@ -46,6 +47,7 @@ export function createSlackApp(config: Config, deps: SlackDeps, routes: CustomRo
   });
   registerCommands(app, deps);
   registerViews(app, deps);
+  registerOptions(app, deps);
 
   return {
     app,

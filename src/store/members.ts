@@ -13,6 +13,8 @@ export interface MemberProfile {
   /** The zone we use: the member's own choice, else Slack's, else null. */
   timezone: string | null;
   timezoneFromSlack: string | null;
+  /** The zone the member picked in /mock profile, or null when they follow Slack's. */
+  timezoneOverride: string | null;
   level: string | null;
   meetingLink: string | null;
   /** When Slack's profile was last read; null before the first read. */
@@ -42,6 +44,7 @@ export async function ensureMember(db: Database, ref: MemberRef): Promise<Member
     slackUserId: ref.slackUserId,
     timezone: member.timezoneOverride ?? member.timezone,
     timezoneFromSlack: member.timezone,
+    timezoneOverride: member.timezoneOverride,
     level: member.level,
     meetingLink: member.meetingLink,
     profileSyncedAt: member.profileSyncedAt,
@@ -69,4 +72,13 @@ export async function setMatchingPause(
   pause: { pausedAt: Date | null; snoozedUntil: Date | null },
 ): Promise<void> {
   await db.member.update({ where: { id: memberId }, data: pause });
+}
+
+/** The settings a member edits in `/mock profile`. */
+export async function updateProfile(
+  db: Database,
+  memberId: string,
+  profile: { timezoneOverride: string | null; level: string | null; meetingLink: string | null },
+): Promise<void> {
+  await db.member.update({ where: { id: memberId }, data: profile });
 }

@@ -21,7 +21,7 @@ export function helpMessage(): SlackMessage {
       '/mock pause [until YYYY-MM-DD]',
       'Stop being matched, or snooze until a date. `/mock resume` undoes it.',
     ],
-    ['/mock profile', 'See the timezone, level and meeting link Mockingbird uses for you.'],
+    ['/mock profile', 'Your timezone, level, meeting link and private “don’t match me with” list.'],
     ['/mock help', 'This list.'],
   ];
   return {

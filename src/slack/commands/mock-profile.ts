@@ -1,11 +1,25 @@
 import type { WebClient } from '@slack/web-api';
+import { blockedSlackUsers } from '../../store/member-blocks.ts';
 import type { MemberRef } from '../../store/members.ts';
-import type { SlackMessage } from '../blocks/help-message.ts';
-import { profileMessage } from '../blocks/profile-message.ts';
+import { profileModal } from '../blocks/profile-modal.ts';
+import { openModal } from '../open-modal.ts';
 import type { SlackDeps } from '../slack-deps.ts';
 import { ensureSyncedMember } from '../synced-member.ts';
 
-/** `/mock profile`: the settings Mockingbird holds for the member. */
-export async function showProfile(deps: SlackDeps, client: WebClient, ref: MemberRef): Promise<SlackMessage> {
-  return profileMessage(await ensureSyncedMember(deps, client, ref));
+/** `/mock profile`: the settings Mockingbird holds for the member, in a modal to change them. */
+export async function openProfileForm(
+  deps: SlackDeps,
+  client: WebClient,
+  ref: MemberRef,
+  triggerId: string,
+): Promise<null> {
+  const profile = await ensureSyncedMember(deps, client, ref);
+  const blockedUsers = await blockedSlackUsers(deps.db, profile.id);
+  const view = profileModal({
+    profile,
+    blockedUsers,
+    now: deps.now().getTime(),
+  });
+  await openModal(client, triggerId, view);
+  return null;
 }

@@ -5,7 +5,7 @@ import { respondSafely } from '../respond-safely.ts';
 import type { SlackDeps } from '../slack-deps.ts';
 import { commandPayloadSchema } from './command-payload.ts';
 import { pauseMatching, resumeMatching } from './mock-pause.ts';
-import { showProfile } from './mock-profile.ts';
+import { openProfileForm } from './mock-profile.ts';
 import { requestPartner } from './mock-request.ts';
 import { openRequestForm } from './mock-request-form.ts';
 import { cancelRequest, showStatus } from './mock-status.ts';
@@ -43,7 +43,7 @@ export function mockCommand(deps: SlackDeps) {
         return;
       case 'profile':
         await ack();
-        await respondSafely(respond, deps.logger, () => showProfile(deps, client, member));
+        await respondSafely(respond, deps.logger, () => openProfileForm(deps, client, member, triggerId));
         return;
       case 'status':
         await ack();

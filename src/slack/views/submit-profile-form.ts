@@ -1,0 +1,80 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { type ProfileFormField, readProfileForm } from '../../domain/profile-form.ts';
+import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
+import { replaceBlockedUsers } from '../../store/member-blocks.ts';
+import { ensureMember, updateProfile } from '../../store/members.ts';
+import { findOpenRequest } from '../../store/partner-requests.ts';
+import { isDatabaseUnavailable } from '../../store/prisma.ts';
+import { PROFILE_MODAL } from '../blocks/profile-modal.ts';
+import { profileSavedModal } from '../blocks/profile-saved-modal.ts';
+import { errorSummary } from '../respond-safely.ts';
+import type { SlackDeps } from '../slack-deps.ts';
+import { profileFormValues } from './profile-form-values.ts';
+import { viewStateSchema } from './view-state.ts';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+const submissionSchema = z.object({
+  team: z.object({ id: z.string().min(1) }).nullable(),
+  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
+  view: z.object({ state: viewStateSchema }),
+});
+
+/**
+ * The profile modal's submit: checked field by field, saved before the acknowledgement (so a
+ * failure keeps the modal and its input), then replaced by what is now stored.
+ */
+export function submitProfileForm(deps: SlackDeps) {
+  return async ({ ack, body }: ViewArgs): Promise<void> => {
+    const firstBlock = PROFILE_MODAL.blocks.timezone;
+    const submission = submissionSchema.safeParse(body);
+    if (!submission.success) {
+      await ack({
+        response_action: 'errors',
+        errors: { [firstBlock]: 'Slack sent a form Mockingbird could not read. Please try again.' },
+      });
+      return;
+    }
+    const { team, user, view } = submission.data;
+    const form = readProfileForm(profileFormValues(view.state), user.id);
+    if (!form.ok) {
+      await ack({ response_action: 'errors', errors: toBlockErrors(form.errors) });
+      return;
+    }
+
+    try {
+      const ref = { slackTeamId: team?.id ?? user.team_id ?? '', slackUserId: user.id };
+      const member = await ensureMember(deps.db, ref);
+      const { blockedUsers, ...profile } = form.value;
+      await updateProfile(deps.db, member.id, profile);
+      await replaceBlockedUsers(deps.db, member, blockedUsers);
+      const openRequest = await findOpenRequest(deps.db, member.id);
+      const saved = {
+        ...member,
+        ...profile,
+        timezone: profile.timezoneOverride ?? member.timezoneFromSlack,
+      };
+      await ack({
+        response_action: 'update',
+        view: profileSavedModal(saved, blockedUsers.length, openRequest?.timezone ?? null),
+      });
+    } catch (error) {
+      const known = isDatabaseUnavailable(error);
+      deps.logger[known ? 'warn' : 'error']({ err: errorSummary(error) }, 'could not save a profile');
+      const message = known
+        ? TRY_AGAIN_MESSAGE
+        : 'Mockingbird could not save this just now. Your answers are still here; please save again.';
+      await ack({ response_action: 'errors', errors: { [firstBlock]: message } });
+    }
+  };
+}
+
+function toBlockErrors(errors: Partial<Record<ProfileFormField, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message]) => [
+      PROFILE_MODAL.blocks[field as ProfileFormField],
+      message,
+    ]),
+  );
+}
