@@ -32,17 +32,17 @@ describe('/mock over signed HTTP', () => {
     expect(answer.json?.text).not.toContain('<!channel>');
   });
 
-  it('Bo runs /mock profile: acked empty at once, then answered through response_url with his Slack timezone', async () => {
+  it('Bo runs /mock profile: acked empty at once, then a modal shows his Slack timezone', async () => {
     ctx.world.fake.setUser('U0BO', { tz: 'Asia/Kathmandu' });
 
     const answer = await ctx.app.slack.command('U0BO', '/mock', 'profile');
     expect(answer.status).toBe(200);
     expect(answer.body).toBe('');
 
-    const response = await ctx.world.fake.waitForResponse((posted) =>
-      JSON.stringify(posted.body).includes('Kathmandu'),
+    const opened = await ctx.world.fake.waitForCall('views.open', (call) =>
+      JSON.stringify(call.args.view).includes('Kathmandu'),
     );
-    expect(response.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(opened.args.view).toMatchObject({ callback_id: 'profile' });
     const usersInfo = ctx.world.fake.callsTo('users.info').filter((call) => call.args.user === 'U0BO');
     expect(usersInfo).toHaveLength(1);
 
@@ -53,7 +53,7 @@ describe('/mock over signed HTTP', () => {
 
   it('a second /mock profile reuses what is stored instead of asking Slack again', async () => {
     await ctx.app.slack.command('U0BO', '/mock', 'profile');
-    await ctx.world.fake.waitForResponse((posted) => JSON.stringify(posted.body).includes('Kathmandu'));
+    await ctx.world.fake.waitForCalls('views.open', 2);
     expect(ctx.world.fake.callsTo('users.info').filter((call) => call.args.user === 'U0BO')).toHaveLength(1);
     expect(await ctx.world.db.member.count({ where: { slackUserId: 'U0BO' } })).toBe(1);
   });

@@ -74,7 +74,8 @@ describe('/mock profile', () => {
       blockId: 'timezone',
       value: '+5:30',
     });
-    const values = (byOffset.json?.options as Array<{ value: string }>).map((option) => option.value);
+    const options = (byOffset.json?.options ?? []) as Array<{ value: string }>;
+    const values = options.map((option) => option.value);
     expect(values).toContain('Asia/Kolkata');
   });
 

@@ -33,13 +33,13 @@ it('/mock help over a Socket Mode envelope is acked with the help as its payload
   expect(JSON.stringify(ack.payload?.blocks)).toContain('/mock profile');
 });
 
-it('/mock profile over Socket Mode answers through response_url', async () => {
+it('/mock profile over Socket Mode opens the profile modal through the same Web API URL', async () => {
   world.fake.setUser('U0BO', { tz: 'Asia/Kolkata' });
   await world.fake.sendEnvelope('slash_commands', app.slack.commandPayload('U0BO', '/mock', 'profile'));
-  const response = await world.fake.waitForResponse((posted) =>
-    JSON.stringify(posted.body).includes('Kolkata'),
+  const opened = await world.fake.waitForCall('views.open', (call) =>
+    JSON.stringify(call.args.view).includes('Kolkata'),
   );
-  expect(response.body).toMatchObject({ response_type: 'ephemeral' });
+  expect(opened.args.view).toMatchObject({ callback_id: 'profile' });
 });
 
 it('serves /health on its side port while connected over the socket', async () => {
