@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { applyMigrations } from '../prisma/apply-migrations.ts';
 import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
+import { BankValidationError } from './domain/question-bank/load-bank.ts';
 import { createLogger } from './observability/logger.ts';
+import { prepareDatabase } from './prepare-database.ts';
 import { startRuntime } from './runtime.ts';
 import { errorSummary } from './slack/respond-safely.ts';
 
@@ -30,9 +31,12 @@ process.on('unhandledRejection', (reason) => {
 });
 
 try {
-  const { applied } = await applyMigrations(config.databaseUrl);
-  if (applied.length > 0) logger.info({ applied }, 'database migrated');
+  await prepareDatabase(config.databaseUrl, logger);
 } catch (error) {
+  if (error instanceof BankValidationError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(
     `Mockingbird cannot prepare its database at ${withoutPassword(config.databaseUrl)}: ${errorSummary(error).message}\n` +
       'Is PostgreSQL running? Start it (for example `docker compose up -d postgres`) or set DATABASE_URL.\n',

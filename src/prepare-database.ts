@@ -1,0 +1,23 @@
+import { applyMigrations } from '../prisma/apply-migrations.ts';
+import { loadBank } from './domain/question-bank/load-bank.ts';
+import type { Logger } from './observability/logger.ts';
+import { createDatabase } from './store/prisma.ts';
+import { syncBuiltInQuestions } from './store/question-bank.ts';
+
+/**
+ * Brings the database up to what this version of the code expects: the schema (migrations), then
+ * the built-in question bank from content/ (edited files update their rows, removed ones retire).
+ * Runs before any role starts; an invalid bank stops start-up with a report of every problem.
+ */
+export async function prepareDatabase(databaseUrl: string, logger: Logger): Promise<void> {
+  const { applied } = await applyMigrations(databaseUrl);
+  if (applied.length > 0) logger.info({ applied }, 'database migrated');
+  const bank = await loadBank();
+  const db = createDatabase(databaseUrl, { poolSize: 2 });
+  try {
+    const counts = await syncBuiltInQuestions(db, bank.questions);
+    logger.info({ ...counts, rubrics: bank.rubrics.length }, 'question bank in step with content/');
+  } finally {
+    await db.$disconnect();
+  }
+}
