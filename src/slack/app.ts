@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config.ts';
 import { toSlackLogger } from '../observability/bolt-logger.ts';
+import { register as registerActions } from './actions/index.ts';
 import { register as registerCommands } from './commands/index.ts';
 import { slackClientOptions } from './gateway.ts';
 import { register as registerOptions } from './options/index.ts';
@@ -47,6 +48,7 @@ export function createSlackApp(config: Config, deps: SlackDeps, routes: CustomRo
   });
   registerCommands(app, deps);
   registerViews(app, deps);
+  registerActions(app, deps);
   registerOptions(app, deps);
 
   return {
