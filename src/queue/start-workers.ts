@@ -1,6 +1,7 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../observability/logger.ts';
+import { deferJob, RetryLaterError } from './defer-job.ts';
 import { type JobName, type JobPayload, jobCatalogue, jobNames } from './catalogue.ts';
 
 export type Processor<Name extends JobName, Context> = (
@@ -28,6 +29,8 @@ export function startWorkers<Context>(options: {
   prefix: string;
   logger: Logger;
   concurrency?: number;
+  /** How long a job stays locked to its worker without renewal (default 30 s, BullMQ's own). */
+  lockMs?: number;
 }): WorkerPool {
   const registered = Object.keys(options.registry).sort();
   const expected = [...jobNames].sort();
@@ -40,7 +43,7 @@ export function startWorkers<Context>(options: {
     const process = options.registry[name] as Processor<JobName, Context>;
     const worker = new Worker(
       name,
-      async (job) => {
+      async (job, token) => {
         const payload = jobCatalogue[name].payload.safeParse(job.data);
         if (!payload.success) {
           // A payload that fails its schema will fail on every retry too.
@@ -48,14 +51,23 @@ export function startWorkers<Context>(options: {
             `invalid payload for ${name}: ${payload.error.issues.length} issue(s)`,
           );
         }
-        await process(payload.data, options.context, { id: job.id ?? '', attemptsMade: job.attemptsMade });
+        try {
+          await process(payload.data, options.context, { id: job.id ?? '', attemptsMade: job.attemptsMade });
+        } catch (error) {
+          // Slack asked for a long pause (429): the job waits in the delayed set instead of
+          // holding a worker slot, and the wait does not use up one of its attempts.
+          if (error instanceof RetryLaterError) await deferJob(job, token, error);
+          throw error;
+        }
       },
       {
         connection: options.connection,
         prefix: options.prefix,
         concurrency: options.concurrency ?? 10,
-        // A crashed worker's job returns to the queue after this long and runs again.
-        stalledInterval: 30_000,
+        // A crashed worker's job returns to the queue once its lock has lapsed and the next
+        // stalled check runs: between one and two lock durations after the crash.
+        lockDuration: options.lockMs ?? 30_000,
+        stalledInterval: options.lockMs ?? 30_000,
         maxStalledCount: 2,
       },
     );

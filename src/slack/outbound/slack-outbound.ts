@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../../observability/logger.ts';
+import type { Database } from '../../store/prisma.ts';
+import { findSentMessage, recordSendFailure, recordSentMessage } from '../../store/sent-messages.ts';
+import { ChannelPacer } from './channel-pacer.ts';
+import { RetryLaterError } from '../../queue/defer-job.ts';
+import { classifySlackError, SlackPermanentError } from './slack-error-kind.ts';
+
+export interface OutboundMessage {
+  channel: string;
+  text: string;
+  blocks?: KnownBlock[];
+  thread_ts?: string;
+}
+
+/** Where a keyed message went. `ts` is null only for a key recorded without one (see recordSentMessage). */
+export interface PostedMessage {
+  channel: string;
+  ts: string | null;
+}
+
+export interface SlackOutboundOptions {
+  /** The worker's client (createWorkerSlackClient): a 429 must surface as an error, not a pause. */
+  client: WebClient;
+  redis: Redis;
+  /** The queue prefix; the pacer's and the send claims' keys live under it. */
+  prefix: string;
+  db: Database;
+  logger: Logger;
+  /** The longest one call waits in place (Retry-After, the channel's turn) before it hands the wait to BullMQ. */
+  maxInlineWaitMs?: number;
+  /** The gap kept between two messages to one channel. */
+  channelIntervalMs?: number;
+}
+
+const MIN_RATE_LIMIT_WAIT_MS = 1_000;
+// Polling for another worker's claim on a key: it normally holds it for one Web API call.
+const CLAIM_POLL_MS = 200;
+// A claim outlives the longest send it guards (inline waits, then the client's timeouts and
+// retries), so it only expires on its own when its holder died.
+const CLAIM_MARGIN_MS = 120_000;
+const RELEASE_CLAIM = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
+/**
+ * The worker's one way out to Slack. Every call runs through `call`: messages into a channel wait
+ * for the channel's turn (ChannelPacer), a 429 is waited out in place when Retry-After is short and
+ * turned into a RetryLaterError (for deferJob) when it is not, a permanent error becomes a
+ * SlackPermanentError (BullMQ's UnrecoverableError), and anything else (a 5xx, a timeout, a dropped
+ * connection that the client's own few retries did not get past) is rethrown for BullMQ's
+ * attempts and exponential backoff.
+ */
+export class SlackOutbound {
+  private readonly client: WebClient;
+  private readonly redis: Redis;
+  private readonly prefix: string;
+  private readonly db: Database;
+  private readonly logger: Logger;
+  private readonly maxInlineWaitMs: number;
+  private readonly pacer: ChannelPacer;
+
+  constructor(options: SlackOutboundOptions) {
+    this.client = options.client;
+    this.redis = options.redis;
+    this.prefix = options.prefix;
+    this.db = options.db;
+    this.logger = options.logger;
+    this.maxInlineWaitMs = options.maxInlineWaitMs ?? 30_000;
+    this.pacer = new ChannelPacer({
+      redis: options.redis,
+      prefix: options.prefix,
+      intervalMs: options.channelIntervalMs ?? 1_000,
+    });
+  }
+
+  /**
+   * Posts the message once per `key`: a key already sent answers with what was recorded, without
+   * calling Slack; a key that failed for good throws its SlackPermanentError again, also without
+   * calling Slack. Two runs of the same key at once (a stalled job picked up again) take turns
+   * through a Redis claim, and the second finds the first one's record.
+   *
+   * At least once, not exactly once: Slack has no idempotency key for chat.postMessage. A message
+   * is posted twice only when Slack posted it but we never recorded it: the process died (or the
+   * database failed) between Slack's answer and the insert, or Slack's answer itself was lost (a
+   * timeout or 5xx after the post went through, which the client or BullMQ then retries).
+   */
+  async postMessageOnce(key: string, message: OutboundMessage): Promise<PostedMessage> {
+    const deadline = Date.now() + this.maxInlineWaitMs;
+    for (;;) {
+      const recorded = await this.recorded(key);
+      if (recorded) return recorded;
+      const claim = await this.takeClaim(key);
+      if (claim) {
+        try {
+          // The claim's last holder may have finished between our look and our claim.
+          return (await this.recorded(key)) ?? (await this.postAndRecord(key, message));
+        } finally {
+          await this.releaseClaim(key, claim);
+        }
+      }
+      if (Date.now() + CLAIM_POLL_MS > deadline) {
+        throw new RetryLaterError(CLAIM_POLL_MS * 5, `message ${key} is being sent by another worker`);
+      }
+      await sleep(CLAIM_POLL_MS);
+    }
+  }
+
+  /** Redraws a message we posted. Not paced: an edit adds nothing to the channel. */
+  async updateMessage(
+    channel: string,
+    ts: string,
+    message: Omit<OutboundMessage, 'channel' | 'thread_ts'>,
+  ): Promise<void> {
+    await this.call('chat.update', (client) =>
+      client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }),
+    );
+  }
+
+  /** The DM (one user) or group DM (several) with these people; Slack returns the same one each time. */
+  async openConversation(users: string[]): Promise<string> {
+    const opened = await this.call('conversations.open', (client) =>
+      client.conversations.open({ users: users.join(',') }),
+    );
+    const id = opened.channel?.id;
+    if (!id) throw new Error('conversations.open answered without a channel id');
+    return id;
+  }
+
+  /** Uploads a text file and shares it in the channel (files.uploadV2: its three calls are one attempt). */
+  async uploadFile(file: {
+    channel: string;
+    filename: string;
+    content: string;
+    title: string;
+    initialComment?: string;
+  }): Promise<void> {
+    await this.call(
+      'files.uploadV2',
+      (client) =>
+        client.filesUploadV2({
+          channel_id: file.channel,
+          filename: file.filename,
+          content: file.content,
+          title: file.title,
+          initial_comment: file.initialComment,
+        }),
+      { channel: file.channel },
+    );
+  }
+
+  /** A message only `user` sees. Paced with the channel's other messages. */
+  async postEphemeral(message: OutboundMessage & { user: string }): Promise<void> {
+    await this.call(
+      'chat.postEphemeral',
+      (client) =>
+        client.chat.postEphemeral({
+          channel: message.channel,
+          user: message.user,
+          text: message.text,
+          blocks: message.blocks,
+          thread_ts: message.thread_ts,
+        }),
+      { channel: message.channel },
+    );
+  }
+
+  /**
+   * Runs one Web API call with this gateway's rules (see the class comment). `method` names the
+   * call in errors and logs; `channel`, when the call posts into a channel, paces it there.
+   * For calls the named methods above do not cover (users.info, …).
+   */
+  async call<T>(
+    method: string,
+    invoke: (client: WebClient) => Promise<T>,
+    options: { channel?: string } = {},
+  ): Promise<T> {
+    const deadline = Date.now() + this.maxInlineWaitMs;
+    for (;;) {
+      if (options.channel) await this.waitForTurn(options.channel, deadline);
+      try {
+        return await invoke(this.client);
+      } catch (error) {
+        const kind = classifySlackError(error);
+        if (kind.kind === 'permanent') throw new SlackPermanentError(method, kind.code);
+        if (kind.kind === 'transient') throw error;
+        // Retry-After counts whole seconds, so 0 means "under a second", not "hammer away".
+        const waitMs = Math.max(kind.retryAfterMs, MIN_RATE_LIMIT_WAIT_MS);
+        if (Date.now() + waitMs > deadline) {
+          throw new RetryLaterError(waitMs, `${method} rate limited for ${waitMs} ms`);
+        }
+        this.logger.info({ method, retryAfterMs: waitMs }, 'slack rate limited; waiting it out');
+        // Back into the channel's queue after the wait, so callers that were all told to wait do
+        // not all come back in the same instant.
+        await sleep(waitMs);
+      }
+    }
+  }
+
+  private async waitForTurn(channel: string, deadline: number): Promise<void> {
+    const turn = await this.pacer.takeTurn(channel, deadline - Date.now());
+    if (!turn.taken) {
+      throw new RetryLaterError(turn.waitMs, `channel ${channel} is busy for ${turn.waitMs} ms`);
+    }
+    if (turn.waitMs > 0) await sleep(turn.waitMs);
+  }
+
+  private async postAndRecord(key: string, message: OutboundMessage): Promise<PostedMessage> {
+    let posted: { channel?: string; ts?: string };
+    try {
+      posted = await this.call(
+        'chat.postMessage',
+        (client) =>
+          client.chat.postMessage({
+            channel: message.channel,
+            text: message.text,
+            blocks: message.blocks,
+            thread_ts: message.thread_ts,
+          }),
+        { channel: message.channel },
+      );
+    } catch (error) {
+      if (error instanceof SlackPermanentError) {
+        await recordSendFailure(this.db, { key, channelId: message.channel, failedWith: error.code });
+        this.logger.warn(
+          { key, channel: message.channel, code: error.code },
+          'message cannot be sent; recorded so that it is not tried again',
+        );
+      }
+      throw error;
+    }
+    const sent = { channel: posted.channel ?? message.channel, ts: posted.ts ?? null };
+    await recordSentMessage(this.db, { key, channelId: sent.channel, ts: sent.ts });
+    return sent;
+  }
+
+  private async recorded(key: string): Promise<PostedMessage | null> {
+    const found = await findSentMessage(this.db, key);
+    if (!found) return null;
+    if (found.failedWith) throw new SlackPermanentError('chat.postMessage', found.failedWith);
+    return { channel: found.channelId, ts: found.ts };
+  }
+
+  private claimKey(key: string): string {
+    return `${this.prefix}:slack-send:${key}`;
+  }
+
+  private async takeClaim(key: string): Promise<string | null> {
+    const token = randomUUID();
+    const ttlMs = this.maxInlineWaitMs + CLAIM_MARGIN_MS;
+    const taken = await this.redis.set(this.claimKey(key), token, 'PX', ttlMs, 'NX');
+    return taken === 'OK' ? token : null;
+  }
+
+  private async releaseClaim(key: string, token: string): Promise<void> {
+    try {
+      await this.redis.eval(RELEASE_CLAIM, 1, this.claimKey(key), token);
+    } catch (error) {
+      // The claim then expires by itself; only a concurrent retry of the same key waits for it.
+      this.logger.warn({ key, err: (error as Error).message }, 'could not release a send claim');
+    }
+  }
+}
