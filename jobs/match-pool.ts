@@ -1,14 +1,18 @@
 import { DEFAULT_MATCHING_CONFIG } from '../src/domain/matching/config.ts';
 import { planSessions, toOpenRequests } from '../src/domain/matching/plan-sessions.ts';
+import { reliabilityByMember } from '../src/domain/matching/reliability.ts';
 import { matchPool } from '../src/domain/matching/solve-pool.ts';
 import type { JobPayload } from '../src/queue/catalogue.ts';
+import { scheduleSessionJobs } from '../src/queue/session-schedule.ts';
 import { loadMatchablePool, recordMatchRun, withMatchingLock } from '../src/store/matching-pool.ts';
+import { findSession } from '../src/store/sessions.ts';
 import type { JobContext } from './job-context.ts';
 
 /**
  * Matches a workspace's open pool: at once after a new request, and on every sweep. The whole
  * read-solve-write runs under the workspace's matching lock; intros are enqueued only after the
- * transaction commits, so no intro can announce a session that was rolled back.
+ * transaction commits, so no intro can announce a session that was rolled back; so are each
+ * session's follow-ups (confirmation nudge and release, or reminders and the check-in).
  */
 export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: JobContext): Promise<void> {
   const config = DEFAULT_MATCHING_CONFIG;
@@ -25,7 +29,7 @@ export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: J
     const matchingContext = {
       blockedPairs: pool.blockedPairs,
       recentPairings: pool.recentPairings,
-      reliability: {},
+      reliability: reliabilityByMember(pool.attendance, config.defaultReliability),
       roleBalance: [],
     };
     const matching = matchPool(requests, matchingContext, config, now);
@@ -43,7 +47,10 @@ export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: J
         summary: matching.summary,
       },
       durationMs: Math.round(performance.now() - started),
-      sessions: planSessions(matching),
+      sessions: planSessions(matching, requests, {
+        now: now.getTime(),
+        nowLeadMs: context.config.sessions.nowLeadMs,
+      }),
       leftOutRequestIds: leftOut,
       now,
     });
@@ -53,7 +60,11 @@ export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: J
     { workspaceId: payload.workspaceId, trigger: payload.trigger, sessions: sessionIds.length },
     'matched',
   );
-  for (const sessionId of sessionIds) await context.queues.enqueue('post-session-intro', { sessionId });
+  for (const sessionId of sessionIds) {
+    await context.queues.enqueue('post-session-intro', { sessionId });
+    const session = await findSession(context.db, sessionId);
+    if (session) await scheduleSessionJobs(context.queues, session, context.config.sessions, now.getTime());
+  }
   // Only sweeps tell the odd one out: an instant match that misses is simply waiting for the sweep.
   if (payload.trigger === 'sweep') {
     const nextSweepAt = now.getTime() + context.config.matching.sweepIntervalMs;

@@ -1,35 +1,33 @@
-import { z } from 'zod';
-import { BUILT_IN_INTERVIEW_TYPES } from '../src/domain/interview-types.ts';
+import { interviewTypeLabel } from '../src/domain/interview-types.ts';
 import type { JobPayload } from '../src/queue/catalogue.ts';
-import { sessionIntroMessage } from '../src/slack/blocks/session-intro.ts';
-import { findSessionForIntro, recordSessionChannel } from '../src/store/sessions.ts';
+import { sessionConfirmedMessage, sessionProposalMessage } from '../src/slack/blocks/session-intro.ts';
+import { findSession, recordSessionChannel } from '../src/store/sessions.ts';
 import type { JobContext } from './job-context.ts';
+import { uploadSessionInvite } from './upload-session-invite.ts';
 
-const openedConversation = z.object({ channel: z.object({ id: z.string() }) });
-
-/** Opens the pair's group DM and posts the intro, once: a session with a channel is done. */
+/**
+ * Opens the pair's group DM and posts the intro: the offered times to confirm, or, for a pair
+ * free now, the session itself with its calendar invite. Posted once per session (keyed).
+ */
 export async function postSessionIntro(
   payload: JobPayload<'post-session-intro'>,
   context: JobContext,
 ): Promise<void> {
-  const session = await findSessionForIntro(context.db, payload.sessionId);
-  if (!session || session.channelId) return;
-  const [first, second] = session.participants;
-  if (!first || !second) return;
-  const opened = openedConversation.parse(
-    await context.slack.conversations.open({ users: `${first.slackUserId},${second.slackUserId}` }),
-  );
-  const label =
-    BUILT_IN_INTERVIEW_TYPES.find((type) => type.slug === session.interviewType)?.label ??
-    session.interviewType;
-  const message = sessionIntroMessage({
-    slackUserIds: [first.slackUserId, second.slackUserId],
-    interviewTypeLabel: label,
-    startsAt: session.startsAt,
-    durationMinutes: session.durationMinutes,
-    reason: session.reason,
-    firstInterviewerSlackId: (first.interviewsFirst ? first : second).slackUserId,
+  const session = await findSession(context.db, payload.sessionId);
+  if (!session || session.introTs) return;
+  const users = session.participants.map((participant) => participant.slackUserId);
+  if (users.length !== 2) return;
+  const channel = await context.outbound.openConversation(users);
+  const label = interviewTypeLabel(session.interviewType);
+  const message =
+    session.status === 'CONFIRMED'
+      ? sessionConfirmedMessage(session, label)
+      : sessionProposalMessage(session, label, context.now().getTime());
+  const posted = await context.outbound.postMessageOnce(`session-${session.id}-intro`, {
+    channel,
+    ...message,
   });
-  await context.slack.chat.postMessage({ channel: opened.channel.id, ...message });
-  await recordSessionChannel(context.db, session.id, opened.channel.id);
+  if (posted.ts)
+    await recordSessionChannel(context.db, session.id, { channelId: channel, introTs: posted.ts });
+  if (session.status === 'CONFIRMED') await uploadSessionInvite(context, { ...session, channelId: channel });
 }

@@ -66,3 +66,11 @@ export function findInterviewType(
       type.aliases.includes(key),
   );
 }
+
+/** The label Slack shows for a type slug; an unknown slug (a retired custom type) reads as itself. */
+export function interviewTypeLabel(
+  slug: string,
+  types: readonly InterviewType[] = BUILT_IN_INTERVIEW_TYPES,
+): string {
+  return types.find((type) => type.slug === slug)?.label ?? slug;
+}

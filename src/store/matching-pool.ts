@@ -1,3 +1,4 @@
+import type { AttendanceRecord } from '../domain/matching/reliability.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { type OpenRequestRow, toOpenRequestRow } from './partner-requests.ts';
 import type { Database } from './prisma.ts';
@@ -8,11 +9,18 @@ export interface MatchablePool {
   requests: OpenRequestRow[];
   blockedPairs: Array<[string, string]>;
   recentPairings: Array<{ memberA: string; memberB: string; pairedAt: number }>;
+  /** One entry per recent session each member was due at: whether they missed it. */
+  attendance: AttendanceRecord[];
 }
+
+/** Reliability looks at about a quarter of sessions: recent enough that people can recover. */
+const ATTENDANCE_LOOKBACK_DAYS = 90;
 
 export interface SessionToCreate {
   interviewType: string;
+  status: 'PROPOSED' | 'CONFIRMED';
   startsAt: Date;
+  proposedSlots: Date[];
   durationMinutes: number;
   reason: string;
   participants: Array<{ requestId: string; memberId: string; interviewsFirst: boolean }>;
@@ -54,7 +62,7 @@ export async function loadMatchablePool(
     orderBy: { createdAt: 'asc' },
   });
   const memberIds = rows.map((row) => row.memberId);
-  const [blocks, participations] = await Promise.all([
+  const [blocks, participations, attendance] = await Promise.all([
     tx.memberBlock.findMany({
       where: { OR: [{ memberId: { in: memberIds } }, { blockedMemberId: { in: memberIds } }] },
     }),
@@ -67,6 +75,17 @@ export async function loadMatchablePool(
         memberId: true,
         session: { select: { createdAt: true, participants: { select: { memberId: true } } } },
       },
+    }),
+    // Sessions that were due to happen: finished, or cancelled by this member at the last minute.
+    tx.sessionParticipant.findMany({
+      where: {
+        memberId: { in: memberIds },
+        session: {
+          startsAt: { gt: new Date(now.getTime() - ATTENDANCE_LOOKBACK_DAYS * 86_400_000), lte: now },
+        },
+        OR: [{ session: { status: 'COMPLETED' } }, { lateCancel: true }],
+      },
+      select: { memberId: true, noShow: true, lateCancel: true },
     }),
   ]);
   const recentPairings = participations.flatMap((participation) =>
@@ -82,6 +101,7 @@ export async function loadMatchablePool(
     requests: rows.map(toOpenRequestRow),
     blockedPairs: blocks.map((block) => [block.memberId, block.blockedMemberId]),
     recentPairings,
+    attendance: attendance.map((row) => ({ memberId: row.memberId, missed: row.noShow || row.lateCancel })),
   };
 }
 
@@ -120,10 +140,20 @@ export async function recordMatchRun(
         workspaceId: run.workspaceId,
         matchRunId: matchRun.id,
         interviewType: session.interviewType,
+        status: session.status,
         startsAt: session.startsAt,
+        proposedSlots: session.proposedSlots,
+        proposedAt: run.now,
+        confirmedAt: session.status === 'CONFIRMED' ? run.now : null,
         durationMinutes: session.durationMinutes,
         reason: session.reason,
-        participants: { create: session.participants },
+        participants: {
+          create: session.participants.map((participant) => ({
+            ...participant,
+            // A "now" session needs no confirmation: asking for "now" was the agreement.
+            confirmedAt: session.status === 'CONFIRMED' ? run.now : null,
+          })),
+        },
       },
     });
     sessionIds.push(created.id);

@@ -23,20 +23,24 @@ export interface MemberProfile {
 
 /**
  * Finds or creates the member (and their workspace) on first contact. One upsert each, so
- * concurrent first commands from the same person cannot create duplicates.
+ * concurrent first commands cannot create duplicates.
  */
 export async function ensureMember(db: Database, ref: MemberRef): Promise<MemberProfile> {
-  const workspace = await db.workspace.upsert({
-    where: { slackTeamId: ref.slackTeamId },
-    create: { slackTeamId: ref.slackTeamId },
-    update: {},
-    select: { id: true },
-  });
-  const member = await db.member.upsert({
-    where: { workspaceId_slackUserId: { workspaceId: workspace.id, slackUserId: ref.slackUserId } },
-    create: { workspaceId: workspace.id, slackUserId: ref.slackUserId },
-    update: {},
-  });
+  const workspace = await retryOnConflict(() =>
+    db.workspace.upsert({
+      where: { slackTeamId: ref.slackTeamId },
+      create: { slackTeamId: ref.slackTeamId },
+      update: {},
+      select: { id: true },
+    }),
+  );
+  const member = await retryOnConflict(() =>
+    db.member.upsert({
+      where: { workspaceId_slackUserId: { workspaceId: workspace.id, slackUserId: ref.slackUserId } },
+      create: { workspaceId: workspace.id, slackUserId: ref.slackUserId },
+      update: {},
+    }),
+  );
   return {
     id: member.id,
     workspaceId: workspace.id,
@@ -81,4 +85,18 @@ export async function updateProfile(
   profile: { timezoneOverride: string | null; level: string | null; meetingLink: string | null },
 ): Promise<void> {
   await db.member.update({ where: { id: memberId }, data: profile });
+}
+
+/**
+ * Prisma's upsert is a read then a write, so two first contacts at once (two members' first
+ * commands in a new workspace) can both try the insert; the loser hits the unique index (P2002)
+ * and, run again, finds the winner's row.
+ */
+async function retryOnConflict<T>(upsert: () => Promise<T>): Promise<T> {
+  try {
+    return await upsert();
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'P2002') throw error;
+    return upsert();
+  }
 }

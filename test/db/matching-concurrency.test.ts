@@ -7,6 +7,7 @@ import { matchPoolJob } from '../../jobs/match-pool.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import { JobQueues } from '../../src/queue/job-queues.ts';
+import { SlackOutbound } from '../../src/slack/outbound/slack-outbound.ts';
 import { createDatabase, type Database } from '../../src/store/prisma.ts';
 import { createTestDatabase } from '../harness/database.ts';
 import { REDIS_URL } from '../harness/test-world.ts';
@@ -61,14 +62,13 @@ afterAll(async () => {
 it('several matchers racing over one pool never put a request into two sessions', async () => {
   // Each matcher has its own connection pool, as separate worker processes would.
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-unused', MOCKINGBIRD_ROLES: 'worker' });
-  const contexts: JobContext[] = Array.from({ length: MATCHERS }, () => ({
-    config,
-    db: createDatabase(database.url, { poolSize: 2 }),
-    slack: new WebClient('xoxb-unused', { slackApiUrl: 'http://127.0.0.1:9/api/' }),
-    queues,
-    logger: createLogger('silent'),
-    now: () => new Date(),
-  }));
+  const contexts: JobContext[] = Array.from({ length: MATCHERS }, () => {
+    const db = createDatabase(database.url, { poolSize: 2 });
+    const slack = new WebClient('xoxb-unused', { slackApiUrl: 'http://127.0.0.1:9/api/' });
+    const logger = createLogger('silent');
+    const outbound = new SlackOutbound({ client: slack, redis, prefix: 'mbtest-race', db, logger });
+    return { config, db, slack, outbound, queues, logger, now: () => new Date() };
+  });
   try {
     const outcomes = await Promise.allSettled(
       contexts.map((context, index) =>

@@ -1,6 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { MemberRef } from '../../store/members.ts';
 import { cancelOpenRequest, findOpenRequest } from '../../store/partner-requests.ts';
+import { findNextSession } from '../../store/sessions.ts';
+import { cancelSessionFor } from '../actions/session-cancel.ts';
 import type { SlackMessage } from '../blocks/help-message.ts';
 import { describeRequest } from '../blocks/request-summary.ts';
 import type { SlackDeps } from '../slack-deps.ts';
@@ -25,6 +27,12 @@ export async function cancelRequest(
 ): Promise<SlackMessage> {
   const member = await ensureSyncedMember(deps, client, ref);
   const cancelled = await cancelOpenRequest(deps.db, member.id, deps.now());
-  const text = cancelled ? 'Your request is withdrawn. Nobody will be matched with you for it.' : NO_REQUEST;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  if (cancelled) {
+    const text = 'Your request is withdrawn. Nobody will be matched with you for it.';
+    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  }
+  // No open request: the member means their next session, which has its own cancel rules.
+  const session = await findNextSession(deps.db, member.id, deps.now());
+  if (session) return cancelSessionFor(deps, session.id, ref.slackUserId);
+  return { text: NO_REQUEST, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: NO_REQUEST } }] };
 }

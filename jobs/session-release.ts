@@ -1,0 +1,27 @@
+import type { JobPayload } from '../src/queue/catalogue.ts';
+import { requeueReopenedRequests } from '../src/queue/requeue-reopened-requests.ts';
+import { releaseSession } from '../src/store/sessions.ts';
+import type { JobContext } from './job-context.ts';
+
+/**
+ * Nobody agreed a time before the deadline: release the session, put both back in the pool with
+ * priority, and tell the DM (through the announce job, which also disables the old buttons).
+ */
+export async function releaseUnconfirmedSession(
+  payload: JobPayload<'session-release'>,
+  context: JobContext,
+): Promise<void> {
+  const change = await releaseSession(context.db, {
+    sessionId: payload.sessionId,
+    version: payload.version,
+    now: context.now(),
+    requestTtlMs: context.config.matching.requestTtlMs,
+  });
+  if (change.kind !== 'changed') return;
+  await context.queues.enqueue('session-announce', {
+    sessionId: change.session.id,
+    version: change.session.version,
+    event: 'cancelled',
+  });
+  await requeueReopenedRequests(context.queues, change.session.workspaceId, change.reopened, context.now());
+}

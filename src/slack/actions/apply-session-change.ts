@@ -1,0 +1,26 @@
+import type { SESSION_EVENTS } from '../../queue/catalogue.ts';
+import { scheduleSessionJobs, unscheduleSessionJobs } from '../../queue/session-schedule.ts';
+import type { SessionRecord } from '../../store/sessions.ts';
+import type { SlackDeps } from '../slack-deps.ts';
+
+/**
+ * After a member's change has committed: the old version's follow-ups go, the new version's are
+ * queued, and the DM is told (by a job, so the message goes through the worker's paced gateway).
+ */
+export async function applySessionChange(
+  deps: SlackDeps,
+  change: { session: SessionRecord; previousVersion: number },
+  event: (typeof SESSION_EVENTS)[number],
+  actorMemberId: string | undefined,
+): Promise<void> {
+  const { session } = change;
+  await unscheduleSessionJobs(deps.queues, session.id, change.previousVersion, deps.config.sessions);
+  await scheduleSessionJobs(deps.queues, session, deps.config.sessions, deps.now().getTime());
+  await deps.queues.enqueue('session-announce', {
+    sessionId: session.id,
+    version: session.version,
+    event,
+    ...(actorMemberId ? { memberId: actorMemberId } : {}),
+  });
+  for (const { memberId } of session.participants) await deps.queues.enqueue('publish-home', { memberId });
+}

@@ -1,0 +1,66 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import { DEFAULT_NOW_MINUTES } from '../../domain/availability/availability-schema.ts';
+import { ensureMember } from '../../store/members.ts';
+import { findLatestRequest } from '../../store/partner-requests.ts';
+import { reportNoShow } from '../../store/sessions.ts';
+import { placeRequest } from '../place-request.ts';
+import { respondSafely } from '../respond-safely.ts';
+import type { SlackDeps } from '../slack-deps.ts';
+import { applySessionChange } from './apply-session-change.ts';
+import { STALE_MESSAGES, sessionActionSchema } from './session-action-payload.ts';
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/**
+ * "My partner has not shown up": records the no-show against the partner (matching reads it as
+ * reliability) and puts the reporter straight back in the pool for the same type, free now, with
+ * priority, so anyone free now for it is matched at once.
+ */
+export function reportNoShowButton(deps: SlackDeps) {
+  return async ({ ack, body, respond }: ActionArgs): Promise<void> => {
+    await ack();
+    await respondSafely(respond, deps.logger, async () => {
+      const payload = sessionActionSchema.parse(body);
+      const sessionId = z.uuid().safeParse(payload.actions[0]!.value);
+      if (!sessionId.success) return { text: STALE_MESSAGES.changed!, blocks: [] };
+      const now = deps.now();
+      const change = await reportNoShow(deps.db, {
+        sessionId: sessionId.data,
+        slackUserId: payload.user.id,
+        now,
+      });
+      if (change.kind === 'stale') {
+        const text =
+          change.reason === 'changed'
+            ? 'A no-show was already reported for this session; organizers can look into it if you both reported.'
+            : STALE_MESSAGES[change.reason]!;
+        return { text, blocks: [] };
+      }
+      const reporter = change.session.participants.find((p) => p.slackUserId === payload.user.id)!;
+      await applySessionChange(deps, change, 'no-show', reporter.memberId);
+
+      const member = await ensureMember(deps.db, {
+        slackTeamId: payload.team?.id ?? '',
+        slackUserId: payload.user.id,
+      });
+      const last = await findLatestRequest(deps.db, member.id);
+      await placeRequest(deps, member, {
+        interviewTypes: [change.session.interviewType],
+        level: last?.level ?? 'PM',
+        role: last?.role ?? 'BOTH',
+        durationMinutes: last?.durationMinutes ?? 45,
+        availability: {
+          weekly: [],
+          slots: [],
+          now: { now: true, since: now.getTime(), forMinutes: DEFAULT_NOW_MINUTES },
+        },
+        note: null,
+      });
+      return {
+        text: 'Sorry about that. It is recorded, and you are back in the pool for someone free now for the same type; if anyone is, you will meet them in a new DM in a moment.',
+        blocks: [],
+      };
+    });
+  };
+}
