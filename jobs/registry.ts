@@ -1,10 +1,20 @@
 import type { ProcessorRegistry } from '../src/queue/start-workers.ts';
+import { catchUpDailyQuestions } from './daily-question-catch-up.ts';
 import { expireRequestJob } from './expire-request.ts';
+import { revealFeedback } from './feedback-reveal.ts';
 import type { JobContext } from './job-context.ts';
 import { matchPoolJob } from './match-pool.ts';
 import { notifyLeftOut } from './notify-left-out.ts';
+import { postDailyQuestion } from './post-daily-question.ts';
 import { postSessionIntro } from './post-session-intro.ts';
+import { publishHomeJob } from './publish-home.ts';
 import { refreshMemberProfile } from './refresh-member-profile.ts';
+import { announceSessionChange } from './session-announce.ts';
+import { checkInAfterSession } from './session-check-in.ts';
+import { nudgeUnconfirmedSession } from './session-confirm-nudge.ts';
+import { nudgeForFeedback } from './session-feedback-nudge.ts';
+import { releaseUnconfirmedSession } from './session-release.ts';
+import { remindSession } from './session-reminder.ts';
 import { sweepPools } from './sweep-pools.ts';
 
 /** Queue name → processor. The type demands exactly one processor per catalogued job. */
@@ -15,4 +25,14 @@ export const processors: ProcessorRegistry<JobContext> = {
   'sweep-pools': sweepPools,
   'expire-request': expireRequestJob,
   'notify-left-out': notifyLeftOut,
+  'session-announce': announceSessionChange,
+  'session-confirm-nudge': nudgeUnconfirmedSession,
+  'session-release': releaseUnconfirmedSession,
+  'session-reminder': remindSession,
+  'session-check-in': checkInAfterSession,
+  'post-daily-question': postDailyQuestion,
+  'daily-question-catch-up': catchUpDailyQuestions,
+  'session-feedback-nudge': nudgeForFeedback,
+  'feedback-reveal': revealFeedback,
+  'publish-home': publishHomeJob,
 };

@@ -11,6 +11,32 @@ const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** "86400,900": distinct positive whole seconds, largest first. */
+const secondsList = z.string().transform((value, context) => {
+  const seconds = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map(Number);
+  if (seconds.some((each) => !Number.isInteger(each) || each <= 0)) {
+    context.addIssue({ code: 'custom', message: 'must be positive whole seconds, comma-separated' });
+    return z.NEVER;
+  }
+  return [...new Set(seconds)].sort((a, b) => b - a);
+});
+
+/** "U012AB,U034CD": Slack user ids, comma-separated, each once. */
+const slackUserIds = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be Slack user ids (U… or W…), comma-separated')))
+  .transform((ids) => [...new Set(ids)]);
+
 const roles = z
   .string()
   .transform((value) =>
@@ -35,6 +61,8 @@ const HOW_TO_FIX: Record<string, string> = {
   REDIS_URL: 'A Redis URL, e.g. redis://127.0.0.1:6379.',
   PORT: 'A TCP port number between 0 and 65535 (0 picks a free one).',
   MOCKINGBIRD_ROLES: 'Use web, worker or web,worker (or pass --role=web / --role=worker).',
+  ORGANIZER_SLACK_IDS:
+    'Member ids are in Slack under a profile’s ⋮ menu → "Copy member ID", e.g. U012AB3CD,U045EF6GH.',
 };
 
 const environmentSchema = z.object({
@@ -68,6 +96,11 @@ const environmentSchema = z.object({
     .default('mockingbird'),
   /** Lets tests and benchmarks shorten waits; never needed in production. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(25_000),
+  /**
+   * How long a job stays with a worker that stopped answering (crashed, killed) before another
+   * worker takes it over; also how often workers look for such jobs. BullMQ's default; tests shorten it.
+   */
+  WORKER_LOCK_SECONDS: z.coerce.number().int().min(1).default(30),
   /** How often the matching sweep re-optimises every open pool. */
   MATCH_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(900),
   /** How long an unmatched request stays open before it expires with a friendly DM. */
@@ -75,9 +108,47 @@ const environmentSchema = z.object({
     .number()
     .positive()
     .default(7 * 24),
+  /** A "now" pair starts this long after the match: time to open the DM and a call. */
+  SESSION_NOW_LEAD_SECONDS: z.coerce.number().int().min(0).default(300),
+  /** Reminders before a confirmed session, comma-separated (default 24 h and 15 min). */
+  SESSION_REMINDERS_SECONDS: secondsList.default([86_400, 900]),
+  /** An unconfirmed session is nudged this long after the intro. */
+  SESSION_CONFIRM_NUDGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(8 * 3600),
+  /** ...and released (both back in the pool, with priority) this long after it. */
+  SESSION_RELEASE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 3600),
+  /** "How did it go?" goes out this long after the planned end (negative: before it). */
+  SESSION_CHECK_IN_AFTER_END_SECONDS: z.coerce.number().int().default(0),
+  /** Members who have not given feedback are nudged this long after the check-in. */
+  SESSION_FEEDBACK_NUDGE_SECONDS: z.coerce.number().int().min(1).default(86_400),
+  /** A cancel this close to the start counts against the canceller's reliability. */
+  SESSION_LATE_CANCEL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(2 * 3600),
+  /** Slack user ids who may change organizer settings besides workspace admins and owners. */
+  ORGANIZER_SLACK_IDS: slackUserIds.default([]),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
+
+export interface SessionTiming {
+  nowLeadMs: number;
+  remindersMs: number[];
+  confirmNudgeMs: number;
+  releaseMs: number;
+  checkInAfterEndMs: number;
+  feedbackNudgeMs: number;
+  lateCancelMs: number;
+}
 
 export interface Config {
   slack: {
@@ -94,7 +165,12 @@ export interface Config {
   roles: Role[];
   queuePrefix: string;
   shutdownTimeoutMs: number;
+  /** BullMQ's lockDuration and stalledInterval (WORKER_LOCK_SECONDS). */
+  workerLockMs: number;
   matching: { sweepIntervalMs: number; requestTtlMs: number };
+  sessions: SessionTiming;
+  /** Slack user ids who are organizers in any workspace, besides its admins and owners. */
+  organizerSlackIds: string[];
 }
 
 export class ConfigError extends Error {
@@ -150,10 +226,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     roles: env_.MOCKINGBIRD_ROLES,
     queuePrefix: env_.QUEUE_PREFIX,
     shutdownTimeoutMs: env_.SHUTDOWN_TIMEOUT_MS,
+    workerLockMs: env_.WORKER_LOCK_SECONDS * 1000,
     matching: {
       sweepIntervalMs: env_.MATCH_SWEEP_INTERVAL_SECONDS * 1000,
       requestTtlMs: Math.round(env_.REQUEST_TTL_HOURS * 3600 * 1000),
     },
+    sessions: {
+      nowLeadMs: env_.SESSION_NOW_LEAD_SECONDS * 1000,
+      remindersMs: env_.SESSION_REMINDERS_SECONDS.map((seconds) => seconds * 1000),
+      confirmNudgeMs: env_.SESSION_CONFIRM_NUDGE_SECONDS * 1000,
+      releaseMs: env_.SESSION_RELEASE_SECONDS * 1000,
+      checkInAfterEndMs: env_.SESSION_CHECK_IN_AFTER_END_SECONDS * 1000,
+      feedbackNudgeMs: env_.SESSION_FEEDBACK_NUDGE_SECONDS * 1000,
+      lateCancelMs: env_.SESSION_LATE_CANCEL_SECONDS * 1000,
+    },
+    organizerSlackIds: env_.ORGANIZER_SLACK_IDS,
   };
 }
 

@@ -12,6 +12,7 @@ import { createRedisConnection } from './queue/redis.ts';
 import { startWorkers, type WorkerPool } from './queue/start-workers.ts';
 import { createSlackApp, type SlackApp } from './slack/app.ts';
 import { createWorkerSlackClient } from './slack/gateway.ts';
+import { SlackOutbound } from './slack/outbound/slack-outbound.ts';
 import { createDatabase } from './store/prisma.ts';
 
 export interface Runtime {
@@ -51,10 +52,19 @@ export async function startRuntime(
   let workerPool: WorkerPool | undefined;
   if (config.roles.includes('worker')) {
     workerRedis = createRedisConnection(config.redisUrl, 'worker', logRedisError);
+    const slack = createWorkerSlackClient(config, logger);
     const context: JobContext = {
       config,
       db,
-      slack: createWorkerSlackClient(config, logger),
+      slack,
+      // The producer connection fails fast, which suits the pacer's and claims' short commands.
+      outbound: new SlackOutbound({
+        client: slack,
+        redis: producerRedis,
+        prefix: config.queuePrefix,
+        db,
+        logger,
+      }),
       queues,
       logger,
       now,
@@ -65,11 +75,17 @@ export async function startRuntime(
       connection: workerRedis,
       prefix: config.queuePrefix,
       logger,
+      lockMs: config.workerLockMs,
     });
     // Not awaited: a worker that starts while Redis is away still comes up, and the scheduler
     // is set as soon as Redis answers (every worker upserts the same one, harmlessly).
     queues.repeat('sweep-pools', config.matching.sweepIntervalMs).catch((error: Error) => {
       logger.warn({ err: error.message }, 'could not schedule the matching sweep yet');
+    });
+    // Re-sets each workspace's daily-question scheduler and posts today's question where the app
+    // was down at its time; read on the injected clock, so tests start the app "at" any moment.
+    queues.enqueue('daily-question-catch-up', { requestedAt: now().getTime() }).catch((error: Error) => {
+      logger.warn({ err: error.message }, 'could not queue the daily-question catch-up');
     });
   }
 

@@ -15,7 +15,11 @@ export type MockCommand =
   | { kind: 'resume' }
   /** `/mock <type> …`: the quick path; the rest is read by parseQuickRequest with the member's clock. */
   | { kind: 'request'; text: string }
-  | { kind: 'unknown'; word: string };
+  | { kind: 'unknown'; word: string }
+  /** `/mock question [type] [level]`: a private prompt to practise alone. */
+  | { kind: 'question'; text: string }
+  /** `/mock admin <area>`: organizer settings (today `daily`). */
+  | { kind: 'admin'; text: string };
 
 const ALIASES: Record<string, MockCommand['kind']> = {
   help: 'help',
@@ -31,6 +35,9 @@ const ALIASES: Record<string, MockCommand['kind']> = {
   snooze: 'pause',
   resume: 'resume',
   unpause: 'resume',
+  question: 'question',
+  prompt: 'question',
+  admin: 'admin',
 };
 
 export function parseMockCommand(text: string): MockCommand {
@@ -42,6 +49,7 @@ export function parseMockCommand(text: string): MockCommand {
     return { kind };
   }
   if (kind === 'pause') return { kind, text: text.trim().slice(first.length).trim() };
+  if (kind === 'question' || kind === 'admin') return { kind, text: text.trim().slice(first.length).trim() };
   const firstType = first.split(',')[0] ?? '';
   if (findInterviewType(firstType)) return { kind: 'request', text: text.trim() };
   return { kind: 'unknown', word: first.slice(0, 40) };

@@ -8,6 +8,31 @@ import { z } from 'zod';
  */
 const slackId = z.string().regex(/^[A-Z0-9]+$/, 'a Slack id');
 
+/**
+ * A step in a session's life. `version` is the session's schedule version the job was queued for:
+ * a session that has moved on (new time, confirmed, cancelled) makes the job a no-op.
+ */
+const sessionStep = z.object({ sessionId: z.uuid(), version: z.number().int().nonnegative() });
+type SessionStep = z.infer<typeof sessionStep>;
+
+/** What the pair's group DM is told about, besides the intro. */
+export const SESSION_EVENTS = [
+  'half-confirmed',
+  'moved',
+  'confirmed',
+  'cancelled',
+  'reopened',
+  'no-show',
+] as const;
+
+const SESSION_JOB_OPTIONS: JobsOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 2_000 },
+  // Kept a while after completion: the id then refuses a duplicate enqueue of the same step.
+  removeOnComplete: { age: 3 * 24 * 3600, count: 50_000 },
+  removeOnFail: { age: 14 * 24 * 3600, count: 10_000 },
+};
+
 export const jobCatalogue = {
   'refresh-member-profile': {
     payload: z.object({ slackTeamId: slackId, slackUserId: slackId }),
@@ -74,6 +99,92 @@ export const jobCatalogue = {
       backoff: { type: 'exponential', delay: 2_000 },
       removeOnComplete: { age: 24 * 3600 },
       removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
+    },
+  },
+  'session-confirm-nudge': {
+    payload: sessionStep,
+    jobId: (payload: SessionStep) => `session-${payload.sessionId}-v${payload.version}-confirm-nudge`,
+    options: SESSION_JOB_OPTIONS,
+  },
+  'session-release': {
+    payload: sessionStep,
+    jobId: (payload: SessionStep) => `session-${payload.sessionId}-v${payload.version}-release`,
+    options: SESSION_JOB_OPTIONS,
+  },
+  'session-reminder': {
+    payload: sessionStep.extend({ beforeStartMs: z.number().int().positive() }),
+    jobId: (payload: SessionStep & { beforeStartMs: number }) =>
+      `session-${payload.sessionId}-v${payload.version}-reminder-${Math.round(payload.beforeStartMs / 1000)}s`,
+    options: SESSION_JOB_OPTIONS,
+  },
+  'session-check-in': {
+    payload: sessionStep,
+    jobId: (payload: SessionStep) => `session-${payload.sessionId}-v${payload.version}-check-in`,
+    options: SESSION_JOB_OPTIONS,
+  },
+  'session-announce': {
+    payload: sessionStep.extend({ event: z.enum(SESSION_EVENTS), memberId: z.uuid().optional() }),
+    // The version is the one the event produced, so each change is announced once.
+    jobId: (payload: SessionStep & { event: string }) =>
+      `session-${payload.sessionId}-v${payload.version}-announce-${payload.event}`,
+    options: SESSION_JOB_OPTIONS,
+  },
+  'post-daily-question': {
+    payload: z.object({
+      workspaceId: z.uuid(),
+      /** Set by the start-up catch-up: the local date it found owed. The scheduler's runs leave it out. */
+      localDate: z.iso.date().optional(),
+    }),
+    jobId: (payload: { workspaceId: string; localDate?: string }) =>
+      `workspace-${payload.workspaceId}-daily-question-${payload.localDate ?? 'due'}`,
+    options: {
+      attempts: 10,
+      backoff: { type: 'exponential', delay: 2_000 },
+      // Kept two days: a second catch-up for the same date is then refused by its id.
+      removeOnComplete: { age: 2 * 24 * 3600 },
+      removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
+    },
+  },
+  'daily-question-catch-up': {
+    payload: z.object({ requestedAt: z.number().int() }),
+    jobId: (payload: { requestedAt: number }) => `daily-question-catch-up-${payload.requestedAt}`,
+    options: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 5_000 },
+      // Kept a day, so a dashboard (or a test) can see that the start-up catch-up ran.
+      removeOnComplete: { age: 24 * 3600, count: 100 },
+      removeOnFail: { age: 7 * 24 * 3600, count: 100 },
+    },
+  },
+  'session-feedback-nudge': {
+    payload: sessionStep,
+    jobId: (payload: SessionStep) => `session-${payload.sessionId}-v${payload.version}-feedback-nudge`,
+    options: SESSION_JOB_OPTIONS,
+  },
+  'feedback-reveal': {
+    payload: z.object({
+      sessionId: z.uuid(),
+      /** `complete`: both have written theirs; `deadline`: queued at the first submit, for the deadline. */
+      reason: z.enum(['complete', 'deadline']),
+      /** The app's id (from the submission), for a deep link to the Home tab in the DMs. */
+      appId: z.string().regex(/^A[A-Z0-9]+$/).optional(),
+    }),
+    jobId: (payload: { sessionId: string; reason: string }) =>
+      `session-${payload.sessionId}-feedback-reveal-${payload.reason}`,
+    options: SESSION_JOB_OPTIONS,
+  },
+  'publish-home': {
+    payload: z.object({ memberId: z.uuid() }),
+    // Removed on completion so the next change can refresh the tab again; while one waits, more
+    // changes are covered by it (the same id is a no-op), since it reads everything when it runs.
+    // A change while it is already running can be missed until the next one or the next time
+    // the member opens the tab (app_home_opened always publishes afresh).
+    jobId: (payload: { memberId: string }) => `home-${payload.memberId}`,
+    options: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 2_000 },
+      removeOnComplete: true,
+      removeOnFail: { age: 24 * 3600, count: 1_000 },
     },
   },
 } satisfies Record<string, JobDefinition>;

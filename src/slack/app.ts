@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import { toSlackLogger } from '../observability/bolt-logger.ts';
 import { register as registerActions } from './actions/index.ts';
 import { register as registerCommands } from './commands/index.ts';
+import { register as registerEvents } from './events/index.ts';
 import { slackClientOptions } from './gateway.ts';
 import { register as registerOptions } from './options/index.ts';
 import { errorSummary } from './respond-safely.ts';
@@ -50,6 +51,7 @@ export function createSlackApp(config: Config, deps: SlackDeps, routes: CustomRo
   registerViews(app, deps);
   registerActions(app, deps);
   registerOptions(app, deps);
+  registerEvents(app, deps);
 
   return {
     app,

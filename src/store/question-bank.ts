@@ -162,3 +162,9 @@ function toStoredQuestion(row: Question): StoredQuestion {
     hint: row.hint,
   };
 }
+
+/** One question by its row id, retired or not (a post or session may point at a retired one). */
+export async function findQuestionById(db: Database, id: string): Promise<StoredQuestion | null> {
+  const row = await db.question.findUnique({ where: { id } });
+  return row ? toStoredQuestion(row) : null;
+}

@@ -19,6 +19,12 @@ describe('parseMockCommand', () => {
     ['dance', { kind: 'unknown', word: 'dance' }],
     ['Dance now', { kind: 'unknown', word: 'Dance' }],
     ['x'.repeat(100), { kind: 'unknown', word: 'x'.repeat(40) }],
+    ['question', { kind: 'question', text: '' }],
+    ['Question execution senior', { kind: 'question', text: 'execution senior' }],
+    ['prompt dance', { kind: 'question', text: 'dance' }],
+    ['questions', { kind: 'request', text: 'questions' }],
+    ['admin', { kind: 'admin', text: '' }],
+    ['admin daily', { kind: 'admin', text: 'daily' }],
   ])('%j → %j', (text, expected) => {
     expect(parseMockCommand(text)).toEqual(expected);
   });

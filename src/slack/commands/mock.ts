@@ -4,8 +4,10 @@ import { helpMessage, unknownSubcommandMessage } from '../blocks/help-message.ts
 import { respondSafely } from '../respond-safely.ts';
 import type { SlackDeps } from '../slack-deps.ts';
 import { commandPayloadSchema } from './command-payload.ts';
+import { openAdminSettings } from './mock-admin.ts';
 import { pauseMatching, resumeMatching } from './mock-pause.ts';
 import { openProfileForm } from './mock-profile.ts';
+import { practiceQuestion } from './mock-question.ts';
 import { requestPartner } from './mock-request.ts';
 import { openRequestForm } from './mock-request-form.ts';
 import { cancelRequest, showStatus } from './mock-status.ts';
@@ -64,6 +66,16 @@ export function mockCommand(deps: SlackDeps) {
       case 'request':
         await ack();
         await respondSafely(respond, deps.logger, () => requestPartner(deps, client, member, request.text));
+        return;
+      case 'question':
+        await ack();
+        await respondSafely(respond, deps.logger, () => practiceQuestion(deps, client, member, request.text));
+        return;
+      case 'admin':
+        await ack();
+        await respondSafely(respond, deps.logger, () =>
+          openAdminSettings(deps, client, member, request.text, triggerId),
+        );
         return;
       default: {
         // Adding a command kind without a case here is a compile error, never a silent 404.

@@ -1,11 +1,17 @@
 import type { App } from '@slack/bolt';
+import { DAILY_SETTINGS_MODAL } from '../blocks/daily-settings-modal.ts';
+import { FEEDBACK_MODAL } from '../blocks/feedback-modal.ts';
 import { PROFILE_MODAL } from '../blocks/profile-modal.ts';
 import { REQUEST_MODAL } from '../blocks/request-modal.ts';
 import type { SlackDeps } from '../slack-deps.ts';
+import { submitDailySettings } from './submit-daily-settings.ts';
+import { submitFeedback } from './submit-feedback.ts';
 import { submitProfileForm } from './submit-profile-form.ts';
 import { submitRequestForm } from './submit-request-form.ts';
 
 export function register(app: App, deps: SlackDeps): void {
   app.view(REQUEST_MODAL.callbackId, submitRequestForm(deps));
   app.view(PROFILE_MODAL.callbackId, submitProfileForm(deps));
+  app.view(DAILY_SETTINGS_MODAL.callbackId, submitDailySettings(deps));
+  app.view(FEEDBACK_MODAL.callbackId, submitFeedback(deps));
 }

@@ -1,0 +1,41 @@
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import { normaliseTimeZone } from '../domain/availability/time-zone.ts';
+
+/**
+ * Who may change organizer settings: the workspace's admins and owners, as Slack says today
+ * (users.info, never a flag cached from earlier), plus anyone the host lists in
+ * ORGANIZER_SLACK_IDS. Checked on the server for every open and every submit: a modal's
+ * submission can be replayed or forged by anyone who has seen one.
+ */
+
+export interface OrganizerCheck {
+  allowed: boolean;
+  /** The person's Slack timezone, which the settings form offers as a default. */
+  timezone: string | null;
+}
+
+const usersInfoResponse = z.object({
+  user: z.object({
+    tz: z.string().nullish(),
+    deleted: z.boolean().optional(),
+    is_admin: z.boolean().optional(),
+    is_owner: z.boolean().optional(),
+    is_primary_owner: z.boolean().optional(),
+  }),
+});
+
+export const NOT_AN_ORGANIZER =
+  'Only organizers can change the daily question: the workspace’s admins and owners, and members the person who runs Mockingbird has named. Ask one of them.';
+
+export async function checkOrganizer(
+  config: Pick<Config, 'organizerSlackIds'>,
+  client: WebClient,
+  slackUserId: string,
+): Promise<OrganizerCheck> {
+  const { user } = usersInfoResponse.parse(await client.users.info({ user: slackUserId }));
+  const admin = user.is_admin === true || user.is_owner === true || user.is_primary_owner === true;
+  const listed = config.organizerSlackIds.includes(slackUserId);
+  return { allowed: user.deleted !== true && (admin || listed), timezone: normaliseTimeZone(user.tz) };
+}

@@ -1,0 +1,86 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { nextRunAfter } from '../../domain/daily-question/schedule.ts';
+import { type DailySettingsField, readDailySettingsForm } from '../../domain/daily-question/settings-form.ts';
+import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
+import { scheduleDailyQuestion } from '../../queue/daily-question-schedule.ts';
+import { ensureWorkspaceId, saveDailySettings } from '../../store/daily-question.ts';
+import { isDatabaseUnavailable } from '../../store/prisma.ts';
+import { DAILY_SETTINGS_MODAL, dailySettingsSavedModal } from '../blocks/daily-settings-modal.ts';
+import { checkOrganizer, NOT_AN_ORGANIZER } from '../organizers.ts';
+import { errorSummary } from '../respond-safely.ts';
+import type { SlackDeps } from '../slack-deps.ts';
+import { dailySettingsStateSchema, dailySettingsValues } from './daily-settings-values.ts';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+const submissionSchema = z.object({
+  team: z.object({ id: z.string().min(1) }).nullable(),
+  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
+  view: z.object({ state: dailySettingsStateSchema }),
+});
+
+/**
+ * The daily-question settings' submit. The organizer check runs again here: a submission is just
+ * an HTTP request, and the person may have lost the role since the modal opened. Saved before the
+ * acknowledgement; the job scheduler is set after the save (a failure there is said, not hidden).
+ */
+export function submitDailySettings(deps: SlackDeps) {
+  return async ({ ack, body, client }: ViewArgs): Promise<void> => {
+    const firstBlock = DAILY_SETTINGS_MODAL.blocks.channel;
+    const submission = submissionSchema.safeParse(body);
+    if (!submission.success) {
+      deps.logger.warn(
+        { issues: submission.error.issues.map((i) => i.path.join('.')) },
+        'bad daily settings',
+      );
+      await ack({
+        response_action: 'errors',
+        errors: { [firstBlock]: 'Slack sent a form Mockingbird could not read. Please try again.' },
+      });
+      return;
+    }
+    const { team, user, view } = submission.data;
+
+    try {
+      const organizer = await checkOrganizer(deps.config, client, user.id);
+      if (!organizer.allowed) {
+        await ack({ response_action: 'errors', errors: { [firstBlock]: NOT_AN_ORGANIZER } });
+        return;
+      }
+      const form = readDailySettingsForm(dailySettingsValues(view.state), organizer.timezone);
+      if (!form.ok) {
+        await ack({ response_action: 'errors', errors: toBlockErrors(form.errors) });
+        return;
+      }
+      const now = deps.now();
+      const workspaceId = await ensureWorkspaceId(deps.db, team?.id ?? user.team_id ?? '');
+      const saved = await saveDailySettings(deps.db, workspaceId, form.value, { slackUserId: user.id, now });
+      const scheduled = await scheduleDailyQuestion(deps.queues, saved).then(
+        () => true,
+        (error: unknown) => {
+          deps.logger.warn({ err: errorSummary(error), workspaceId }, 'could not set the daily scheduler');
+          return false;
+        },
+      );
+      const next = saved.enabled ? nextRunAfter(saved, now.getTime()) : null;
+      await ack({ response_action: 'update', view: dailySettingsSavedModal(saved, next, scheduled) });
+    } catch (error) {
+      const known = isDatabaseUnavailable(error);
+      deps.logger[known ? 'warn' : 'error']({ err: errorSummary(error) }, 'could not save daily settings');
+      const message = known
+        ? TRY_AGAIN_MESSAGE
+        : 'Mockingbird could not save this just now. Your answers are still here; please save again.';
+      await ack({ response_action: 'errors', errors: { [firstBlock]: message } });
+    }
+  };
+}
+
+function toBlockErrors(errors: Partial<Record<DailySettingsField, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message]) => [
+      DAILY_SETTINGS_MODAL.blocks[field as DailySettingsField],
+      message,
+    ]),
+  );
+}

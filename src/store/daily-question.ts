@@ -1,0 +1,216 @@
+import type { Weekday } from '../domain/availability/weekdays.ts';
+import type { PastPost } from '../domain/daily-question/rotation.ts';
+import type { DailySettings } from '../domain/daily-question/settings-form.ts';
+import type { DailyQuestionPost, DailyQuestionSettings } from '../generated/prisma/client.ts';
+import type { Database } from './prisma.ts';
+
+/**
+ * A workspace's daily-question settings and the record of each day's post. The post row, unique
+ * per workspace and local date, is what makes posting idempotent: a worker claims the row before
+ * posting and records Slack's ts after, so a retry or a second worker finds it and stands down.
+ */
+
+export interface StoredDailySettings extends DailySettings {
+  workspaceId: string;
+  /** When the schedule last changed; runs due before it are not owed. */
+  activeSince: Date;
+  updatedBySlackUserId: string;
+}
+
+export type DailyPost = Pick<
+  DailyQuestionPost,
+  'id' | 'localDate' | 'questionId' | 'interviewType' | 'channelId' | 'ts' | 'claimedAt' | 'failedWith'
+>;
+
+/** The workspace's id, creating the row on first contact (as ensureMember does). */
+export async function ensureWorkspaceId(db: Database, slackTeamId: string): Promise<string> {
+  const workspace = await db.workspace.upsert({
+    where: { slackTeamId },
+    create: { slackTeamId },
+    update: {},
+    select: { id: true },
+  });
+  return workspace.id;
+}
+
+export async function findDailySettings(
+  db: Database,
+  workspaceId: string,
+): Promise<StoredDailySettings | null> {
+  const row = await db.dailyQuestionSettings.findUnique({ where: { workspaceId } });
+  return row ? toSettings(row) : null;
+}
+
+/** Every workspace's settings, for the start-up catch-up. */
+export async function listDailySettings(db: Database): Promise<StoredDailySettings[]> {
+  const rows = await db.dailyQuestionSettings.findMany({ orderBy: { workspaceId: 'asc' } });
+  return rows.map(toSettings);
+}
+
+/**
+ * Saves what an organizer submitted. `activeSince` moves only when the schedule itself changed
+ * (time, zone, days, on/off): changing the channel or the types at 10:00 must not cancel a 09:00
+ * post that a restarting worker still owes.
+ */
+export async function saveDailySettings(
+  db: Database,
+  workspaceId: string,
+  settings: DailySettings,
+  change: { slackUserId: string; now: Date },
+): Promise<StoredDailySettings> {
+  const data = {
+    enabled: settings.enabled,
+    channelId: settings.channelId,
+    localTime: settings.localTime,
+    timezone: settings.timezone,
+    weekdays: [...settings.weekdays],
+    interviewTypes: [...settings.interviewTypes],
+    updatedBySlackUserId: change.slackUserId,
+  };
+  return db.$transaction(async (tx) => {
+    const before = await tx.dailyQuestionSettings.findUnique({ where: { workspaceId } });
+    const scheduleChanged =
+      !before ||
+      before.enabled !== data.enabled ||
+      before.localTime !== data.localTime ||
+      before.timezone !== data.timezone ||
+      before.weekdays.join() !== data.weekdays.join();
+    const activeSince = scheduleChanged ? change.now : before.activeSince;
+    const row = await tx.dailyQuestionSettings.upsert({
+      where: { workspaceId },
+      create: { workspaceId, ...data, activeSince },
+      update: { ...data, activeSince },
+    });
+    return toSettings(row);
+  });
+}
+
+export async function findDailyPost(
+  db: Database,
+  workspaceId: string,
+  localDate: string,
+): Promise<DailyPost | null> {
+  return db.dailyQuestionPost.findUnique({
+    where: { workspaceId_localDate: { workspaceId, localDate } },
+    select: POST_FIELDS,
+  });
+}
+
+/** The type of the workspace's most recent posted question, for the types' turn-taking. */
+export async function lastPostedType(db: Database, workspaceId: string): Promise<string | null> {
+  const row = await db.dailyQuestionPost.findFirst({
+    where: { workspaceId, ts: { not: null } },
+    orderBy: [{ localDate: 'desc' }],
+    select: { interviewType: true },
+  });
+  return row?.interviewType ?? null;
+}
+
+/** Questions of a type posted in a channel, for its rotation. */
+export async function channelHistory(
+  db: Database,
+  filter: { workspaceId: string; channelId: string; interviewType: string },
+): Promise<PastPost[]> {
+  const rows = await db.dailyQuestionPost.findMany({
+    where: { ...filter, ts: { not: null } },
+    select: { questionId: true, interviewType: true, postedAt: true, createdAt: true },
+  });
+  return rows.map((row) => ({
+    questionId: row.questionId,
+    interviewType: row.interviewType,
+    postedAt: (row.postedAt ?? row.createdAt).getTime(),
+  }));
+}
+
+/**
+ * The day's row: created with this choice unless it exists already, in which case the stored one
+ * wins (a retry posts the question it first picked, not a new one).
+ */
+export async function recordDailyChoice(
+  db: Database,
+  choice: {
+    workspaceId: string;
+    localDate: string;
+    questionId: string;
+    interviewType: string;
+    channelId: string;
+  },
+): Promise<DailyPost> {
+  await db.dailyQuestionPost.createMany({ data: [choice], skipDuplicates: true });
+  const row = await findDailyPost(db, choice.workspaceId, choice.localDate);
+  if (!row) throw new Error('the daily post row vanished right after it was written');
+  return row;
+}
+
+/**
+ * Takes the right to post: true for exactly one caller among any number racing, because the
+ * update re-checks its condition under the row lock. A claim older than `leaseMs` is presumed to
+ * belong to a worker that died mid-post and may be taken over.
+ */
+export async function claimDailyPost(
+  db: Database,
+  postId: string,
+  now: Date,
+  leaseMs: number,
+): Promise<boolean> {
+  const { count } = await db.dailyQuestionPost.updateMany({
+    where: {
+      id: postId,
+      ts: null,
+      failedWith: null,
+      OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(now.getTime() - leaseMs) } }],
+    },
+    data: { claimedAt: now },
+  });
+  return count === 1;
+}
+
+export async function markDailyPostSent(
+  db: Database,
+  postId: string,
+  sent: { channelId: string; ts: string; at: Date },
+): Promise<void> {
+  await db.dailyQuestionPost.update({
+    where: { id: postId },
+    data: { channelId: sent.channelId, ts: sent.ts, postedAt: sent.at },
+  });
+}
+
+/** Gives the claim back after a failure that proves nothing was posted, so a retry may go at once. */
+export async function releaseDailyPost(db: Database, postId: string): Promise<void> {
+  await db.dailyQuestionPost.updateMany({ where: { id: postId, ts: null }, data: { claimedAt: null } });
+}
+
+/** The day is given up: Slack refused for good (channel archived, app not in it). */
+export async function markDailyPostFailed(db: Database, postId: string, code: string): Promise<void> {
+  await db.dailyQuestionPost.updateMany({
+    where: { id: postId, ts: null },
+    data: { failedWith: code.slice(0, 100), claimedAt: null },
+  });
+}
+
+const POST_FIELDS = {
+  id: true,
+  localDate: true,
+  questionId: true,
+  interviewType: true,
+  channelId: true,
+  ts: true,
+  claimedAt: true,
+  failedWith: true,
+} as const;
+
+function toSettings(row: DailyQuestionSettings): StoredDailySettings {
+  return {
+    workspaceId: row.workspaceId,
+    enabled: row.enabled,
+    channelId: row.channelId,
+    localTime: row.localTime,
+    timezone: row.timezone,
+    // Written only from the validated form.
+    weekdays: row.weekdays as Weekday[],
+    interviewTypes: row.interviewTypes,
+    activeSince: row.activeSince,
+    updatedBySlackUserId: row.updatedBySlackUserId,
+  };
+}

@@ -1,0 +1,43 @@
+import type { PastPrompt } from '../domain/question-bank/select-prompt.ts';
+import type { Database } from './prisma.ts';
+
+/**
+ * Every prompt a member was given, with why: prompt selection reads it so nobody is asked the same
+ * question again until the pool for that type and level is used up.
+ */
+
+export type PromptPurpose = 'SOLO' | 'SESSION';
+
+export async function recordPromptServed(
+  db: Database,
+  served: { memberId: string; questionId: string; purpose: PromptPurpose; at: Date },
+): Promise<void> {
+  await db.promptServed.create({
+    data: {
+      memberId: served.memberId,
+      questionId: served.questionId,
+      purpose: served.purpose,
+      servedAt: served.at,
+    },
+  });
+}
+
+/** What the member has been given, any purpose, as selectPrompt reads it. */
+export async function promptsServedTo(db: Database, memberId: string): Promise<PastPrompt[]> {
+  const rows = await db.promptServed.findMany({
+    where: { memberId },
+    select: { questionId: true, servedAt: true },
+  });
+  return rows.map((row) => ({ questionId: row.questionId, askedAt: row.servedAt.getTime() }));
+}
+
+/** How many prompts of each type the member has been given. */
+export async function servedCountsByType(db: Database, memberId: string): Promise<Map<string, number>> {
+  const rows = await db.promptServed.findMany({
+    where: { memberId },
+    select: { question: { select: { type: true } } },
+  });
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.question.type, (counts.get(row.question.type) ?? 0) + 1);
+  return counts;
+}
