@@ -1,4 +1,4 @@
-import { BUILT_IN_INTERVIEW_TYPES } from '../src/domain/interview-types.ts';
+import { interviewTypeLabel } from '../src/domain/interview-types.ts';
 import type { JobPayload } from '../src/queue/catalogue.ts';
 import { expiredRequestMessage } from '../src/slack/blocks/expired-request.ts';
 import { expireRequest } from '../src/store/partner-requests.ts';
@@ -16,9 +16,10 @@ export async function expireRequestJob(
     context.now(),
   );
   if (!expired) return;
-  const labels = expired.interviewTypes.map(
-    (slug) => BUILT_IN_INTERVIEW_TYPES.find((type) => type.slug === slug)?.label ?? slug,
-  );
+  const labels = expired.interviewTypes.map((slug) => interviewTypeLabel(slug));
   // Posting to a user id lands in the member's DM with the app.
-  await context.slack.chat.postMessage({ channel: expired.slackUserId, ...expiredRequestMessage(labels) });
+  await context.outbound.postMessageOnce(`request-${payload.requestId}-expired`, {
+    channel: expired.slackUserId,
+    ...expiredRequestMessage(labels),
+  });
 }

@@ -1,4 +1,4 @@
-import { BUILT_IN_INTERVIEW_TYPES } from '../src/domain/interview-types.ts';
+import { interviewTypeLabel } from '../src/domain/interview-types.ts';
 import type { JobPayload } from '../src/queue/catalogue.ts';
 import { leftOutMessage } from '../src/slack/blocks/left-out.ts';
 import { findOpenRequestOwner } from '../src/store/partner-requests.ts';
@@ -11,10 +11,8 @@ export async function notifyLeftOut(
 ): Promise<void> {
   const owner = await findOpenRequestOwner(context.db, payload.requestId);
   if (!owner) return;
-  const labels = owner.interviewTypes.map(
-    (slug) => BUILT_IN_INTERVIEW_TYPES.find((type) => type.slug === slug)?.label ?? slug,
-  );
-  await context.slack.chat.postMessage({
+  const labels = owner.interviewTypes.map((slug) => interviewTypeLabel(slug));
+  await context.outbound.postMessageOnce(`request-${payload.requestId}-left-out`, {
     channel: owner.slackUserId,
     ...leftOutMessage(labels, new Date(payload.nextSweepAt)),
   });

@@ -29,5 +29,8 @@ export async function postSessionIntro(
   });
   if (posted.ts)
     await recordSessionChannel(context.db, session.id, { channelId: channel, introTs: posted.ts });
-  if (session.status === 'CONFIRMED') await uploadSessionInvite(context, { ...session, channelId: channel });
+  if (session.status === 'CONFIRMED') {
+    await uploadSessionInvite(context, { ...session, channelId: channel });
+    await context.queues.enqueue('session-prompts', { sessionId: session.id });
+  }
 }

@@ -13,6 +13,7 @@ import { announceSessionChange } from './session-announce.ts';
 import { checkInAfterSession } from './session-check-in.ts';
 import { nudgeUnconfirmedSession } from './session-confirm-nudge.ts';
 import { nudgeForFeedback } from './session-feedback-nudge.ts';
+import { sendSessionPrompts } from './session-prompts.ts';
 import { releaseUnconfirmedSession } from './session-release.ts';
 import { remindSession } from './session-reminder.ts';
 import { sweepPools } from './sweep-pools.ts';
@@ -30,6 +31,7 @@ export const processors: ProcessorRegistry<JobContext> = {
   'session-release': releaseUnconfirmedSession,
   'session-reminder': remindSession,
   'session-check-in': checkInAfterSession,
+  'session-prompts': sendSessionPrompts,
   'post-daily-question': postDailyQuestion,
   'daily-question-catch-up': catchUpDailyQuestions,
   'session-feedback-nudge': nudgeForFeedback,

@@ -43,6 +43,7 @@ export async function announceSessionChange(
     session.version === payload.version
   ) {
     await uploadSessionInvite(context, session);
+    await context.queues.enqueue('session-prompts', { sessionId: session.id });
   }
 }
 

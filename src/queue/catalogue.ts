@@ -167,7 +167,10 @@ export const jobCatalogue = {
       /** `complete`: both have written theirs; `deadline`: queued at the first submit, for the deadline. */
       reason: z.enum(['complete', 'deadline']),
       /** The app's id (from the submission), for a deep link to the Home tab in the DMs. */
-      appId: z.string().regex(/^A[A-Z0-9]+$/).optional(),
+      appId: z
+        .string()
+        .regex(/^A[A-Z0-9]+$/)
+        .optional(),
     }),
     jobId: (payload: { sessionId: string; reason: string }) =>
       `session-${payload.sessionId}-feedback-reveal-${payload.reason}`,
@@ -186,6 +189,12 @@ export const jobCatalogue = {
       removeOnComplete: true,
       removeOnFail: { age: 24 * 3600, count: 1_000 },
     },
+  },
+  'session-prompts': {
+    payload: z.object({ sessionId: z.uuid() }),
+    // Once per session, not per version: a rescheduled session keeps the prompts already handed out.
+    jobId: (payload: { sessionId: string }) => `session-${payload.sessionId}-prompts`,
+    options: SESSION_JOB_OPTIONS,
   },
 } satisfies Record<string, JobDefinition>;
 

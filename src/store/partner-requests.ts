@@ -131,11 +131,13 @@ export async function expireRequest(
     where: { id: requestId, status: 'OPEN', expiresAt: { equals: expiresAt, lte: now } },
     data: { status: 'EXPIRED', openForMemberId: null, closedAt: now },
   });
-  if (count === 0) return null;
-  const request = await db.partnerRequest.findUniqueOrThrow({
-    where: { id: requestId },
+  // Not expired by this call, but by an earlier run of the same job: the caller still owes the
+  // member the note (its send is keyed, so it is never sent twice).
+  const request = await db.partnerRequest.findFirst({
+    where: { id: requestId, status: 'EXPIRED', expiresAt: { equals: expiresAt } },
     select: { interviewTypes: true, member: { select: { slackUserId: true } } },
   });
+  if (!request) return null;
   return { slackUserId: request.member.slackUserId, interviewTypes: request.interviewTypes };
 }
 

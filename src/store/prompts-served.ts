@@ -41,3 +41,43 @@ export async function servedCountsByType(db: Database, memberId: string): Promis
   for (const row of rows) counts.set(row.question.type, (counts.get(row.question.type) ?? 0) + 1);
   return counts;
 }
+
+/**
+ * The prompt a session's interviewee is asked: the first pick is kept (a retried job finds it),
+ * and a concurrent pick for the same round loses to the unique (sessionId, memberId).
+ */
+export async function recordSessionPrompt(
+  db: Database,
+  pick: { sessionId: string; intervieweeId: string; questionId: string; at: Date },
+): Promise<string> {
+  await db.promptServed.createMany({
+    data: [
+      {
+        sessionId: pick.sessionId,
+        memberId: pick.intervieweeId,
+        questionId: pick.questionId,
+        purpose: 'SESSION',
+        servedAt: pick.at,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  const kept = await db.promptServed.findUniqueOrThrow({
+    where: { sessionId_memberId: { sessionId: pick.sessionId, memberId: pick.intervieweeId } },
+    select: { questionId: true },
+  });
+  return kept.questionId;
+}
+
+/** The prompt already picked for this session's interviewee, if any. */
+export async function findSessionPrompt(
+  db: Database,
+  sessionId: string,
+  intervieweeId: string,
+): Promise<string | null> {
+  const row = await db.promptServed.findUnique({
+    where: { sessionId_memberId: { sessionId, memberId: intervieweeId } },
+    select: { questionId: true },
+  });
+  return row?.questionId ?? null;
+}

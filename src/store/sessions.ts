@@ -12,6 +12,9 @@ export interface SessionParticipantRecord {
   confirmedAt: Date | null;
   noShow: boolean;
   meetingLink: string | null;
+  /** From the member's request: what they were willing to do, and the level they prepare for. */
+  role: 'INTERVIEWER' | 'INTERVIEWEE' | 'BOTH';
+  level: string;
 }
 
 export interface SessionRecord extends SessionSchedule {
@@ -27,7 +30,10 @@ export interface SessionRecord extends SessionSchedule {
 
 const withParticipants = {
   participants: {
-    include: { member: { select: { slackUserId: true, meetingLink: true } } },
+    include: {
+      member: { select: { slackUserId: true, meetingLink: true } },
+      request: { select: { role: true, level: true } },
+    },
     orderBy: { interviewsFirst: 'desc' },
   },
 } satisfies Prisma.SessionInclude;
@@ -57,6 +63,8 @@ function toRecord(row: SessionRow): SessionRecord {
       confirmedAt: participant.confirmedAt,
       noShow: participant.noShow,
       meetingLink: participant.member.meetingLink,
+      role: participant.request.role,
+      level: participant.request.level,
     })),
   };
 }

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBank } from '../../src/domain/question-bank/load-bank.ts';
+import { syncBuiltInQuestions } from '../../src/store/question-bank.ts';
 import type { RecordedCall } from '../harness/fake-slack/types.ts';
 import type { Json } from '../harness/fake-slack.ts';
 import { useTestApp } from '../harness/use-test-app.ts';
@@ -13,9 +15,10 @@ const ctx = useTestApp({
   },
 });
 
-beforeAll(() => {
+beforeAll(async () => {
   for (const user of ['U0ANA', 'U0BO', 'U0CY', 'U0DEE'])
     ctx.world.fake.setUser(user, { tz: 'Europe/London' });
+  await syncBuiltInQuestions(ctx.world.db, (await loadBank()).questions);
 });
 
 const posts = () => ctx.world.fake.callsTo('chat.postMessage');
@@ -78,6 +81,34 @@ describe('a pair free now: match → intro → reminder → how did it go', () =
     expect(postsIn(channel).filter((call) => textOf(call).includes('Reminder'))).toHaveLength(1);
     expect(postsIn(channel).filter((call) => textOf(call).includes('how did your'))).toHaveLength(1);
     expect(postsIn(channel).filter((call) => textOf(call).includes('It is on'))).toHaveLength(1);
+  });
+
+  it('each interviewer gets a private prompt: one each in a swap, never the same, never the interviewee’s', async () => {
+    await expect
+      .poll(() => posts().filter((call) => textOf(call).includes('Your prompt for')).length)
+      .toBe(2);
+    const promptPosts = posts().filter((call) => textOf(call).includes('Your prompt for'));
+    const intro = posts().find((call) => textOf(call).includes('It is on'))!;
+    for (const post of promptPosts) expect(post.args.channel).not.toBe(intro.args.channel);
+    const session = await sessionOf('U0ANA');
+    const served = await ctx.world.db.promptServed.findMany({ where: { sessionId: session.id } });
+    expect(served).toHaveLength(2);
+    expect(new Set(served.map((row) => row.questionId)).size).toBe(2);
+    // The one asking first is told so; the brief names the other as the interviewee.
+    const first = session.participants.find((p) => p.interviewsFirst)!.member.slackUserId;
+    const second = session.participants.find((p) => !p.interviewsFirst)!.member.slackUserId;
+    expect(
+      promptPosts.some(
+        (post) =>
+          textOf(post).includes('You ask first') && textOf(post).includes(`<@${second}> has not seen`),
+      ),
+    ).toBe(true);
+    expect(
+      promptPosts.some(
+        (post) =>
+          textOf(post).includes('After the swap') && textOf(post).includes(`<@${first}> has not seen`),
+      ),
+    ).toBe(true);
   });
 
   it('“my partner did not show up” records the no-show and puts the reporter back in the pool, now', async () => {

@@ -16,16 +16,18 @@ export function helpMessage(): SlackMessage {
       'The quick path, e.g. `/mock execution senior both weekdays 18-21` or `/mock behavioural now`.',
     ],
     ['/mock status', 'Your open request.'],
-    ['/mock cancel', 'Withdraw your open request.'],
+    ['/mock cancel', 'Withdraw your open request, or cancel your next session if there is none.'],
     [
       '/mock pause [until YYYY-MM-DD]',
       'Stop being matched, or snooze until a date. `/mock resume` undoes it.',
     ],
+    ['/mock question [type] [level]', 'A private practice prompt, with follow-ups and a hint, to try alone.'],
+    ['/mock admin daily', 'Organizers: set up the daily practice question in a channel.'],
     ['/mock profile', 'Your timezone, level, meeting link and private “don’t match me with” list.'],
     ['/mock help', 'This list.'],
   ];
   return {
-    text: 'Mockingbird finds you a mock-interview partner. Commands: /mock, /mock <type>, /mock status, /mock cancel, /mock profile, /mock help.',
+    text: 'Mockingbird finds you a mock-interview partner. Commands: /mock, /mock <type>, /mock status, /mock cancel, /mock question, /mock profile, /mock help.',
     blocks: [
       {
         type: 'section',

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "PromptServed" ADD COLUMN     "sessionId" UUID;
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PromptServed_sessionId_memberId_key" ON "PromptServed"("sessionId", "memberId");
