@@ -19,7 +19,9 @@ export type MockCommand =
   /** `/mock question [type] [level]`: a private prompt to practise alone. */
   | { kind: 'question'; text: string }
   /** `/mock admin <area>`: organizer settings (today `daily`). */
-  | { kind: 'admin'; text: string };
+  | { kind: 'admin'; text: string }
+  /** `/mock forget-me`: erase everything held about the member, after a confirmation. */
+  | { kind: 'forget-me' };
 
 const ALIASES: Record<string, MockCommand['kind']> = {
   help: 'help',
@@ -38,6 +40,8 @@ const ALIASES: Record<string, MockCommand['kind']> = {
   question: 'question',
   prompt: 'question',
   admin: 'admin',
+  'forget-me': 'forget-me',
+  forgetme: 'forget-me',
 };
 
 export function parseMockCommand(text: string): MockCommand {
@@ -45,7 +49,14 @@ export function parseMockCommand(text: string): MockCommand {
   const word = first.toLowerCase();
   if (word === '') return { kind: 'request-form' };
   const kind = ALIASES[word];
-  if (kind === 'help' || kind === 'profile' || kind === 'status' || kind === 'cancel' || kind === 'resume') {
+  if (
+    kind === 'help' ||
+    kind === 'profile' ||
+    kind === 'status' ||
+    kind === 'cancel' ||
+    kind === 'resume' ||
+    kind === 'forget-me'
+  ) {
     return { kind };
   }
   if (kind === 'pause') return { kind, text: text.trim().slice(first.length).trim() };

@@ -16,6 +16,8 @@ describe('parseMockCommand', () => {
     ['cancel', { kind: 'cancel' }],
     ['execution senior now', { kind: 'request', text: 'execution senior now' }],
     ['behavioral,strategy', { kind: 'request', text: 'behavioral,strategy' }],
+    ['forget-me', { kind: 'forget-me' }],
+    ['FORGET-ME', { kind: 'forget-me' }],
     ['dance', { kind: 'unknown', word: 'dance' }],
     ['Dance now', { kind: 'unknown', word: 'Dance' }],
     ['x'.repeat(100), { kind: 'unknown', word: 'x'.repeat(40) }],

@@ -24,6 +24,7 @@ export function helpMessage(): SlackMessage {
     ['/mock question [type] [level]', 'A private practice prompt, with follow-ups and a hint, to try alone.'],
     ['/mock admin daily', 'Organizers: set up the daily practice question in a channel.'],
     ['/mock profile', 'Your timezone, level, meeting link and private “don’t match me with” list.'],
+    ['/mock forget-me', 'Erase everything Mockingbird holds about you (asks first).'],
     ['/mock help', 'This list.'],
   ];
   return {

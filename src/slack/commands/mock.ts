@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseMockCommand } from '../../domain/mock-command.ts';
+import { forgetMeConfirmation } from '../blocks/forget-me.ts';
 import { helpMessage, unknownSubcommandMessage } from '../blocks/help-message.ts';
 import { respondSafely } from '../respond-safely.ts';
 import type { SlackDeps } from '../slack-deps.ts';
@@ -62,6 +63,9 @@ export function mockCommand(deps: SlackDeps) {
       case 'resume':
         await ack();
         await respondSafely(respond, deps.logger, () => resumeMatching(deps, client, member));
+        return;
+      case 'forget-me':
+        await ack({ response_type: 'ephemeral', ...forgetMeConfirmation() });
         return;
       case 'request':
         await ack();
