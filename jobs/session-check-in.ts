@@ -13,9 +13,10 @@ export async function checkInAfterSession(
   if (!session || session.version !== payload.version || !session.channelId) return;
   // A retry after the status changed still owes the message; only a moved or cancelled session does not.
   if (session.status !== 'CONFIRMED' && session.status !== 'COMPLETED') return;
+  const scoped = await context.inWorkspace(session.workspaceId);
   await completeSession(context.db, session.id, payload.version, context.now());
   const message = sessionCheckInMessage(session, interviewTypeLabel(session.interviewType));
-  await context.outbound.postMessageOnce(`session-${session.id}-v${payload.version}-check-in`, {
+  await scoped.outbound.postMessageOnce(`session-${session.id}-v${payload.version}-check-in`, {
     channel: session.channelId,
     ...message,
   });
@@ -24,4 +25,6 @@ export async function checkInAfterSession(
     { sessionId: session.id, version: payload.version },
     { delayMs: context.config.sessions.feedbackNudgeMs },
   );
+  // "Feedback to give" appears on both Home tabs straight away.
+  for (const { memberId } of session.participants) await context.queues.enqueue('publish-home', { memberId });
 }

@@ -39,5 +39,6 @@ export async function placeRequest(
     trigger: 'new-request',
     requestId: saved.id,
   });
+  await deps.queues.enqueue('publish-home', { memberId: member.id });
   return { ...draft, id: saved.id, updated: saved.updated };
 }

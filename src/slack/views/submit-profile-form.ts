@@ -49,6 +49,7 @@ export function submitProfileForm(deps: SlackDeps) {
       const { blockedUsers, ...profile } = form.value;
       await updateProfile(deps.db, member.id, profile);
       await replaceBlockedUsers(deps.db, member, blockedUsers);
+      await deps.queues.enqueue('publish-home', { memberId: member.id });
       const openRequest = await findOpenRequest(deps.db, member.id);
       const saved = {
         ...member,

@@ -1,0 +1,23 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { openProfileForm } from '../commands/mock-profile.ts';
+import { respondSafely } from '../respond-safely.ts';
+import type { SlackDeps } from '../slack-deps.ts';
+import { answerFor, buttonPressSchema, memberRefOf } from './home-answer.ts';
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** "Edit profile" on the Home tab: the same modal as `/mock profile`. */
+export function editProfileButton(deps: SlackDeps) {
+  return async ({ ack, body, respond, client }: ActionArgs): Promise<void> => {
+    await ack();
+    const press = buttonPressSchema.safeParse(body);
+    if (!press.success) {
+      deps.logger.warn('bad edit-profile press');
+      return;
+    }
+    const { trigger_id: triggerId } = press.data;
+    await respondSafely(answerFor(respond, client, triggerId), deps.logger, () =>
+      openProfileForm(deps, client, memberRefOf(press.data), triggerId),
+    );
+  };
+}

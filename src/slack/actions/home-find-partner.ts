@@ -1,0 +1,23 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { openRequestForm } from '../commands/mock-request-form.ts';
+import { respondSafely } from '../respond-safely.ts';
+import type { SlackDeps } from '../slack-deps.ts';
+import { answerFor, buttonPressSchema, memberRefOf } from './home-answer.ts';
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** "Find a partner" on the Home tab: the same modal as bare `/mock`. */
+export function findPartnerButton(deps: SlackDeps) {
+  return async ({ ack, body, respond, client }: ActionArgs): Promise<void> => {
+    await ack();
+    const press = buttonPressSchema.safeParse(body);
+    if (!press.success) {
+      deps.logger.warn('bad find-a-partner press');
+      return;
+    }
+    const { trigger_id: triggerId } = press.data;
+    await respondSafely(answerFor(respond, client, triggerId), deps.logger, () =>
+      openRequestForm(deps, client, memberRefOf(press.data), triggerId),
+    );
+  };
+}

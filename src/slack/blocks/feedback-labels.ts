@@ -1,0 +1,36 @@
+import type { HireSignal } from '../../domain/feedback/feedback-rules.ts';
+
+/** Action ids of the feedback buttons (check-in message, nudge DM, Home tab), shared with the listeners. */
+export const FEEDBACK_ACTIONS = {
+  open: 'feedback-open',
+} as const;
+
+/** How the overall signal reads in Slack; the stored values stay the enum names. */
+export const HIRE_SIGNAL_LABELS: Record<HireSignal, string> = {
+  STRONG_NO: 'Strong no',
+  NO: 'No',
+  YES: 'Yes',
+  STRONG_YES: 'Strong yes',
+};
+
+/** One word per rubric score, beside the dimension's own anchor text. */
+export const SCORE_WORDS: Record<number, string> = {
+  1: 'Not yet',
+  2: 'Getting there',
+  3: 'Solid',
+  4: 'Strong',
+};
+
+/** Cuts `text` to at most `max` characters, ending with an ellipsis when it was longer. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+}
+
+/** A member's text as a Slack block quote, escaped by the caller, within `max` characters. */
+export function quote(escaped: string, max: number): string {
+  const quoted = escaped
+    .split('\n')
+    .map((line) => `>${line}`)
+    .join('\n');
+  return clip(quoted, max);
+}

@@ -1,0 +1,31 @@
+import type { WebClient } from '@slack/web-api';
+import type { MemberRef } from '../../store/members.ts';
+import { homeView } from '../blocks/home-view.ts';
+import { checkOrganizer } from '../organizers.ts';
+import { errorSummary } from '../respond-safely.ts';
+import type { SlackDeps } from '../slack-deps.ts';
+import { ensureSyncedMember } from '../synced-member.ts';
+import { loadHome } from './load-home.ts';
+
+/**
+ * Draws the member's Home tab from what is stored now and publishes it. Used when the member
+ * opens the tab (web) and by the publish-home job after a change (worker); both pass their own
+ * client. The whole tab is redrawn each time, so publishing twice is harmless.
+ */
+export async function publishHome(deps: SlackDeps, client: WebClient, ref: MemberRef): Promise<void> {
+  const member = await ensureSyncedMember(deps, client, ref);
+  const organizer = await isOrganizer(deps, client, ref);
+  const input = await loadHome(deps.db, member, { now: deps.now(), organizer });
+  await client.views.publish({ user_id: ref.slackUserId, view: homeView(input) });
+}
+
+/** The community section is a bonus: a failed check shows the member's own tab rather than none. */
+async function isOrganizer(deps: SlackDeps, client: WebClient, ref: MemberRef): Promise<boolean> {
+  try {
+    const settings = { db: deps.db, slackTeamId: ref.slackTeamId };
+    return (await checkOrganizer(deps.config, client, ref.slackUserId, settings)).allowed;
+  } catch (error) {
+    deps.logger.warn({ err: errorSummary(error) }, 'could not check whether a member is an organizer');
+    return false;
+  }
+}

@@ -1,0 +1,132 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { type FeedbackFormField, readFeedbackForm } from '../../domain/feedback/feedback-form.ts';
+import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
+import { findFeedbackSession, saveFeedback } from '../../store/feedback.ts';
+import { isDatabaseUnavailable } from '../../store/prisma.ts';
+import { rubricFor } from '../../store/rubrics.ts';
+import { FEEDBACK_MODAL, feedbackBlockId } from '../blocks/feedback-modal.ts';
+import { feedbackClosedModal, feedbackSavedModal, noticeModal } from '../blocks/feedback-notice-modal.ts';
+import { errorSummary } from '../respond-safely.ts';
+import type { SlackDeps } from '../slack-deps.ts';
+import { feedbackFormValues } from './feedback-form-values.ts';
+import { viewStateSchema } from './view-state.ts';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+const submissionSchema = z.object({
+  api_app_id: z.string().optional(),
+  user: z.object({ id: z.string().min(1) }),
+  view: z.object({ state: viewStateSchema, private_metadata: z.string() }),
+});
+
+const metadataSchema = z.object({ sessionId: z.uuid() });
+
+function readMetadata(text: string): { sessionId: string } | null {
+  try {
+    return metadataSchema.parse(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}
+
+/** Where a problem that belongs to no single field is shown: a block every feedback form has. */
+const GENERAL_BLOCK = FEEDBACK_MODAL.blocks.strengths;
+
+/**
+ * The feedback modal's submit. Checked against the rubric of the session's type (not whatever the
+ * form claims), with every problem shown next to its field and everything typed kept. Saved before
+ * the acknowledgement as one row per (session, author), so a double click or a retried request
+ * edits that row instead of adding a second; the reveal and the Home refresh are queued before the
+ * ack too, and are idempotent by their job ids.
+ */
+export function submitFeedback(deps: SlackDeps) {
+  return async ({ ack, body }: ViewArgs): Promise<void> => {
+    const submission = submissionSchema.safeParse(body);
+    const metadata = submission.success ? readMetadata(submission.data.view.private_metadata) : null;
+    if (!submission.success || !metadata) {
+      deps.logger.warn('bad feedback form');
+      await ack({
+        response_action: 'errors',
+        errors: { [GENERAL_BLOCK]: 'Slack sent a form Mockingbird could not read. Please try again.' },
+      });
+      return;
+    }
+    const { user, view, api_app_id: appId } = submission.data;
+
+    try {
+      const session = await findFeedbackSession(deps.db, metadata.sessionId);
+      const rubric = session ? await rubricFor(session.interviewType) : undefined;
+      if (!session || !rubric) {
+        await ack({
+          response_action: 'update',
+          view: noticeModal(
+            'Session feedback',
+            'This session is no longer on record, so feedback cannot be saved.',
+          ),
+        });
+        return;
+      }
+      const form = readFeedbackForm(feedbackFormValues(view.state, rubric.dimensions), rubric.dimensions);
+      if (!form.ok) {
+        await ack({ response_action: 'errors', errors: toBlockErrors(form.errors) });
+        return;
+      }
+      const saved = await saveFeedback(deps.db, {
+        sessionId: session.id,
+        slackUserId: user.id,
+        value: form.value,
+        now: deps.now(),
+      });
+      if (saved.kind === 'not-a-participant') {
+        await ack({
+          response_action: 'update',
+          view: noticeModal('Session feedback', 'Only the two people in a session can give feedback on it.'),
+        });
+        return;
+      }
+      if (saved.kind === 'closed') {
+        await ack({ response_action: 'update', view: feedbackClosedModal(saved.reason) });
+        return;
+      }
+
+      const link = appId && /^A[A-Z0-9]+$/.test(appId) ? { appId } : {};
+      const bothGiven = saved.submitted >= saved.session.participants.length;
+      if (bothGiven) {
+        await deps.queues.enqueue('feedback-reveal', { sessionId: session.id, reason: 'complete', ...link });
+      }
+      await deps.queues.enqueue(
+        'feedback-reveal',
+        { sessionId: session.id, reason: 'deadline', ...link },
+        { delayMs: Math.max(0, saved.deadline - deps.now().getTime()) },
+      );
+      await deps.queues.enqueue('publish-home', { memberId: saved.feedback.authorId });
+      await ack({
+        response_action: 'update',
+        view: feedbackSavedModal({
+          partnerSlackUserId: saved.partner.slackUserId,
+          created: saved.created,
+          bothGiven,
+          deadline: saved.deadline,
+          editableUntil: saved.editableUntil,
+        }),
+      });
+    } catch (error) {
+      const known = isDatabaseUnavailable(error);
+      deps.logger[known ? 'warn' : 'error']({ err: errorSummary(error) }, 'could not save feedback');
+      // Saving again is safe: the row is per (session, author), so a retry never doubles it.
+      const message = known
+        ? TRY_AGAIN_MESSAGE
+        : 'Mockingbird could not save this just now. Your answers are still here; please send again.';
+      await ack({ response_action: 'errors', errors: { [GENERAL_BLOCK]: message } });
+    }
+  };
+}
+
+function toBlockErrors(errors: Partial<Record<FeedbackFormField, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(errors)
+      .filter((entry): entry is [string, string] => entry[1] !== undefined)
+      .map(([field, message]) => [feedbackBlockId(field as FeedbackFormField), message]),
+  );
+}
