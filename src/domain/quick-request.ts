@@ -2,6 +2,7 @@ import type { Availability, Outcome } from './availability/availability-schema.t
 import { parseAvailabilityText } from './availability/parse-availability-text.ts';
 import { findInterviewType } from './interview-types.ts';
 import { type DurationMinutes, LEVELS, type Level, type Role } from './matching/types.ts';
+import { APP_DEFAULT_DURATION_MINUTES } from './workspace-settings.ts';
 
 /** A partner request as the quick path `/mock <type> [level] [role] [duration] [when]` gives it. */
 export interface QuickRequest {
@@ -88,14 +89,15 @@ export interface CompletedRequest {
 
 /**
  * Fills in what the member did not say: from their last request, then their profile, then the
- * house defaults (PM, swap roles, 45 minutes, free now). A past "now" has gone stale and is not
- * reused; weekly windows and dated slots still mean what they meant.
+ * house defaults (PM, swap roles, the workspace's default length, free now). A past "now" has gone
+ * stale and is not reused; weekly windows and dated slots still mean what they meant.
  */
 export function completeQuickRequest(
   quick: QuickRequest,
   last: Omit<CompletedRequest, 'interviewTypes'> | null,
   profileLevel: string | null,
   context: { now: number; timeZone: string; horizonDays: number },
+  defaultDurationMinutes: DurationMinutes = APP_DEFAULT_DURATION_MINUTES,
 ): CompletedRequest {
   const lastAvailability =
     last && last.availability.weekly.length + last.availability.slots.length > 0
@@ -105,7 +107,7 @@ export function completeQuickRequest(
     interviewTypes: quick.interviewTypes,
     level: quick.level ?? last?.level ?? LEVELS.find((level) => level === profileLevel) ?? 'PM',
     role: quick.role ?? last?.role ?? 'BOTH',
-    durationMinutes: quick.durationMinutes ?? last?.durationMinutes ?? 45,
+    durationMinutes: quick.durationMinutes ?? last?.durationMinutes ?? defaultDurationMinutes,
     availability: quick.availability ?? lastAvailability ?? availableNow(context),
   };
 }

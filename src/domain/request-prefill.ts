@@ -1,5 +1,6 @@
 import type { Availability } from './availability/availability-schema.ts';
 import { LEVELS, type Level, type Role } from './matching/types.ts';
+import { APP_DEFAULT_DURATION_MINUTES } from './workspace-settings.ts';
 
 /** What the request form starts with, so a returning member only changes what is different. */
 export interface RequestPrefill {
@@ -23,19 +24,20 @@ interface LastRequest {
 
 /**
  * The last request wins, then the profile's level, then the house defaults (the same as the quick
- * path's: PM, swap roles, 45 minutes). `overrides` carry what the entry point already knows, such
- * as the type of the daily question whose "practise this" button opened the form.
+ * path's: PM, swap roles, the workspace's default length). `overrides` carry what the entry point
+ * already knows, such as the type of the daily question whose "practise this" button opened the form.
  */
 export function requestPrefill(
   last: LastRequest | null,
   profileLevel: string | null,
   overrides: Partial<Pick<RequestPrefill, 'interviewTypes' | 'level'>> = {},
+  defaultDurationMinutes: number = APP_DEFAULT_DURATION_MINUTES,
 ): RequestPrefill {
   return {
     interviewTypes: overrides.interviewTypes ?? last?.interviewTypes ?? [],
     level: overrides.level ?? last?.level ?? LEVELS.find((level) => level === profileLevel) ?? 'PM',
     role: last?.role ?? 'BOTH',
-    durationMinutes: last?.durationMinutes ?? 45,
+    durationMinutes: last?.durationMinutes ?? defaultDurationMinutes,
     availability: last?.availability ?? null,
     note: last?.note ?? null,
   };

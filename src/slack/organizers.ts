@@ -2,12 +2,15 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { normaliseTimeZone } from '../domain/availability/time-zone.ts';
+import type { Database } from '../store/prisma.ts';
+import { listedOrganizers } from '../store/workspace-settings.ts';
 
 /**
  * Who may change organizer settings: the workspace's admins and owners, as Slack says today
- * (users.info, never a flag cached from earlier), plus anyone the host lists in
- * ORGANIZER_SLACK_IDS. Checked on the server for every open and every submit: a modal's
- * submission can be replayed or forged by anyone who has seen one.
+ * (users.info, never a flag cached from earlier), anyone the host lists in ORGANIZER_SLACK_IDS,
+ * and the members organizers have named in the workspace's settings (read fresh each time too).
+ * Checked on the server for every open and every submit: a modal's submission can be replayed or
+ * forged by anyone who has seen one.
  */
 
 export interface OrganizerCheck {
@@ -27,15 +30,26 @@ const usersInfoResponse = z.object({
 });
 
 export const NOT_AN_ORGANIZER =
-  'Only organizers can change the daily question: the workspace’s admins and owners, and members the person who runs Mockingbird has named. Ask one of them.';
+  'Only organizers can change Mockingbird’s settings: the workspace’s admins and owners, and members the organizers or the person who runs Mockingbird have named. Ask one of them.';
+
+/** The workspace whose settings may name more organizers. */
+export interface OrganizerWorkspace {
+  db: Database;
+  slackTeamId: string;
+}
 
 export async function checkOrganizer(
   config: Pick<Config, 'organizerSlackIds'>,
   client: WebClient,
   slackUserId: string,
+  workspace?: OrganizerWorkspace,
 ): Promise<OrganizerCheck> {
-  const { user } = usersInfoResponse.parse(await client.users.info({ user: slackUserId }));
+  const [info, named] = await Promise.all([
+    client.users.info({ user: slackUserId }),
+    workspace ? listedOrganizers(workspace.db, workspace.slackTeamId) : Promise.resolve<string[]>([]),
+  ]);
+  const { user } = usersInfoResponse.parse(info);
   const admin = user.is_admin === true || user.is_owner === true || user.is_primary_owner === true;
-  const listed = config.organizerSlackIds.includes(slackUserId);
+  const listed = config.organizerSlackIds.includes(slackUserId) || named.includes(slackUserId);
   return { allowed: user.deleted !== true && (admin || listed), timezone: normaliseTimeZone(user.tz) };
 }

@@ -1,17 +1,21 @@
 import type { WebClient } from '@slack/web-api';
+import { settingsDefaults } from '../../domain/workspace-settings.ts';
 import { AppError } from '../../errors.ts';
 import { ensureWorkspaceId, findDailySettings } from '../../store/daily-question.ts';
 import type { MemberRef } from '../../store/members.ts';
+import { findWorkspaceSettings } from '../../store/workspace-settings.ts';
+import { adminSettingsModal } from '../blocks/admin-settings-modal.ts';
 import { dailySettingsModal } from '../blocks/daily-settings-modal.ts';
 import { openModal } from '../open-modal.ts';
-import { checkOrganizer, NOT_AN_ORGANIZER } from '../organizers.ts';
+import { checkOrganizer, NOT_AN_ORGANIZER, type OrganizerCheck } from '../organizers.ts';
 import type { SlackDeps } from '../slack-deps.ts';
 
-const ADMIN_USAGE = '`/mock admin daily` sets up the daily practice question for this workspace.';
+const ADMIN_USAGE =
+  '`/mock admin` opens the organizer settings (organizers, matching, sessions and reminders); `/mock admin daily` sets up the daily practice question.';
 
 /**
- * `/mock admin daily`: the daily-question settings, for organizers only. The check runs here and
- * again on submit; a refusal says who can do it instead.
+ * `/mock admin [settings|daily]`: organizer settings, for organizers only. The check runs on every
+ * open and again on every submit; a refusal says who can do it instead.
  */
 export async function openAdminSettings(
   deps: SlackDeps,
@@ -21,11 +25,38 @@ export async function openAdminSettings(
   triggerId: string,
 ): Promise<null> {
   const area = text.trim().toLowerCase();
-  if (area !== 'daily' && area !== '') {
-    throw new AppError('unknown-admin-area', `unknown admin area ${area.slice(0, 40)}`, ADMIN_USAGE);
-  }
-  const organizer = await checkOrganizer(deps.config, client, ref.slackUserId);
-  if (!organizer.allowed) throw new AppError('not-an-organizer', 'admin settings refused', NOT_AN_ORGANIZER);
+  if (area === '' || area === 'settings') return openSettingsModal(deps, client, ref, triggerId);
+  if (area === 'daily') return openDailySettingsModal(deps, client, ref, triggerId, 'open');
+  throw new AppError('unknown-admin-area', `unknown admin area ${area.slice(0, 40)}`, ADMIN_USAGE);
+}
+
+/** The organizer settings modal, as stored now (blank where the workspace keeps the default). */
+export async function openSettingsModal(
+  deps: SlackDeps,
+  client: WebClient,
+  ref: MemberRef,
+  triggerId: string,
+): Promise<null> {
+  await requireOrganizer(deps, client, ref);
+  const workspaceId = await ensureWorkspaceId(deps.db, ref.slackTeamId);
+  const settings = await findWorkspaceSettings(deps.db, workspaceId);
+  const defaults = settingsDefaults(deps.config.sessions, deps.config.matching.sweepIntervalMs);
+  await openModal(client, triggerId, adminSettingsModal({ settings, defaults }));
+  return null;
+}
+
+/**
+ * The daily question's modal: opened by `/mock admin daily`, or pushed over the settings modal by
+ * its "Daily question…" button (a modal can only stack another on itself, not open one).
+ */
+export async function openDailySettingsModal(
+  deps: SlackDeps,
+  client: WebClient,
+  ref: MemberRef,
+  triggerId: string,
+  how: 'open' | 'push',
+): Promise<null> {
+  const organizer = await requireOrganizer(deps, client, ref);
   const workspaceId = await ensureWorkspaceId(deps.db, ref.slackTeamId);
   const settings = await findDailySettings(deps.db, workspaceId);
   const view = dailySettingsModal({
@@ -33,6 +64,16 @@ export async function openAdminSettings(
     organizerTimezone: organizer.timezone,
     now: deps.now().getTime(),
   });
-  await openModal(client, triggerId, view);
+  if (how === 'push') await client.views.push({ trigger_id: triggerId, view });
+  else await openModal(client, triggerId, view);
   return null;
+}
+
+async function requireOrganizer(deps: SlackDeps, client: WebClient, ref: MemberRef): Promise<OrganizerCheck> {
+  const organizer = await checkOrganizer(deps.config, client, ref.slackUserId, {
+    db: deps.db,
+    slackTeamId: ref.slackTeamId,
+  });
+  if (!organizer.allowed) throw new AppError('not-an-organizer', 'admin settings refused', NOT_AN_ORGANIZER);
+  return organizer;
 }

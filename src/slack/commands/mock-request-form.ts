@@ -1,8 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import { offeredWindows } from '../../domain/availability/offered-windows.ts';
 import { requestPrefill } from '../../domain/request-prefill.ts';
+import { defaultDurationFor } from '../../domain/workspace-settings.ts';
 import type { MemberRef } from '../../store/members.ts';
 import { findLatestRequest } from '../../store/partner-requests.ts';
+import { findWorkspaceSettings } from '../../store/workspace-settings.ts';
 import { requestModal } from '../blocks/request-modal.ts';
 import { openModal } from '../open-modal.ts';
 import type { SlackDeps } from '../slack-deps.ts';
@@ -21,12 +23,15 @@ export async function openRequestForm(
 ): Promise<null> {
   const member = await ensureSyncedMember(deps, client, ref);
   const timezone = member.timezone ?? 'UTC';
-  const last = await findLatestRequest(deps.db, member.id);
+  const [last, settings] = await Promise.all([
+    findLatestRequest(deps.db, member.id),
+    findWorkspaceSettings(deps.db, member.workspaceId),
+  ]);
   const view = requestModal({
     timezone,
     timezoneKnown: member.timezone !== null,
     offered: offeredWindows(timezone, deps.now().getTime()),
-    prefill: requestPrefill(last, member.level, overrides),
+    prefill: requestPrefill(last, member.level, overrides, defaultDurationFor(settings)),
   });
   await openModal(client, triggerId, view);
   return null;

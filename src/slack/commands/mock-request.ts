@@ -1,9 +1,11 @@
 import type { WebClient } from '@slack/web-api';
 import { DEFAULT_MATCHING_CONFIG } from '../../domain/matching/config.ts';
 import { completeQuickRequest, parseQuickRequest } from '../../domain/quick-request.ts';
+import { defaultDurationFor } from '../../domain/workspace-settings.ts';
 import { AppError } from '../../errors.ts';
 import type { MemberRef } from '../../store/members.ts';
 import { findLatestRequest } from '../../store/partner-requests.ts';
+import { findWorkspaceSettings } from '../../store/workspace-settings.ts';
 import type { SlackMessage } from '../blocks/help-message.ts';
 import { requestSummaryMessage } from '../blocks/request-summary.ts';
 import { placeRequest } from '../place-request.ts';
@@ -27,8 +29,12 @@ export async function requestPartner(
   const parsed = parseQuickRequest(text, context);
   if (!parsed.ok) throw new AppError('invalid-quick-request', 'quick request did not parse', parsed.message);
 
-  const last = await findLatestRequest(deps.db, member.id);
-  const completed = completeQuickRequest(parsed.value, last, member.level, context);
+  const [last, settings] = await Promise.all([
+    findLatestRequest(deps.db, member.id),
+    findWorkspaceSettings(deps.db, member.workspaceId),
+  ]);
+  const duration = defaultDurationFor(settings);
+  const completed = completeQuickRequest(parsed.value, last, member.level, context, duration);
   const placed = await placeRequest(deps, member, { ...completed, note: null });
   return requestSummaryMessage({ ...placed, timezoneKnown: member.timezone !== null });
 }

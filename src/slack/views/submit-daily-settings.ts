@@ -43,7 +43,10 @@ export function submitDailySettings(deps: SlackDeps) {
     const { team, user, view } = submission.data;
 
     try {
-      const organizer = await checkOrganizer(deps.config, client, user.id);
+      const organizer = await checkOrganizer(deps.config, client, user.id, {
+        db: deps.db,
+        slackTeamId: team?.id ?? user.team_id ?? '',
+      });
       if (!organizer.allowed) {
         await ack({ response_action: 'errors', errors: { [firstBlock]: NOT_AN_ORGANIZER } });
         return;

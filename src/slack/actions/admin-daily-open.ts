@@ -1,0 +1,33 @@
+import type { AllMiddlewareArgs, BlockAction, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { noticeModal } from '../blocks/feedback-notice-modal.ts';
+import { openDailySettingsModal } from '../commands/mock-admin.ts';
+import { respondSafely } from '../respond-safely.ts';
+import type { SlackDeps } from '../slack-deps.ts';
+import { buttonPressSchema, memberRefOf } from './home-answer.ts';
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/**
+ * "Daily question…" in the organizer settings: the daily question's modal, stacked on top, so
+ * closing it returns to the settings. The organizer check runs again: the press is a request of
+ * its own, and anyone can forge one.
+ */
+export function openDailySettingsButton(deps: SlackDeps) {
+  return async ({ ack, body, client }: ActionArgs): Promise<void> => {
+    await ack();
+    const press = buttonPressSchema.safeParse(body);
+    if (!press.success) {
+      deps.logger.warn('bad daily-settings press');
+      return;
+    }
+    const { trigger_id: triggerId } = press.data;
+    // A press in a modal has no response_url: a refusal or a failure is stacked as a small notice.
+    const inModal = async (message: Parameters<RespondFn>[0]): Promise<void> => {
+      const text = typeof message === 'string' ? message : (message.text ?? '');
+      await client.views.push({ trigger_id: triggerId, view: noticeModal('Daily question', text) });
+    };
+    await respondSafely(inModal as unknown as RespondFn, deps.logger, () =>
+      openDailySettingsModal(deps, client, memberRefOf(press.data), triggerId, 'push'),
+    );
+  };
+}

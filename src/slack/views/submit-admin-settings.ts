@@ -1,0 +1,87 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import {
+  readWorkspaceSettingsForm,
+  settingsDefaults,
+  type WorkspaceSettingsField,
+} from '../../domain/workspace-settings.ts';
+import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
+import { ensureWorkspaceId } from '../../store/daily-question.ts';
+import { isDatabaseUnavailable } from '../../store/prisma.ts';
+import { saveWorkspaceSettings } from '../../store/workspace-settings.ts';
+import { ADMIN_SETTINGS_MODAL, adminSettingsSavedModal } from '../blocks/admin-settings-modal.ts';
+import { checkOrganizer, NOT_AN_ORGANIZER } from '../organizers.ts';
+import { errorSummary } from '../respond-safely.ts';
+import type { SlackDeps } from '../slack-deps.ts';
+import { adminSettingsValues } from './admin-settings-values.ts';
+import { viewStateSchema } from './view-state.ts';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+const submissionSchema = z.object({
+  team: z.object({ id: z.string().min(1) }).nullable(),
+  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
+  view: z.object({ state: viewStateSchema }),
+});
+
+/**
+ * The organizer settings' submit. The organizer check runs again here: a submission is just an
+ * HTTP request, and the person may have lost the role since the modal opened. Saved before the
+ * acknowledgement, so a database hiccup keeps the modal open with everything still in it.
+ */
+export function submitAdminSettings(deps: SlackDeps) {
+  return async ({ ack, body, client }: ViewArgs): Promise<void> => {
+    const firstBlock = ADMIN_SETTINGS_MODAL.blocks.organizers;
+    const submission = submissionSchema.safeParse(body);
+    if (!submission.success) {
+      deps.logger.warn(
+        { issues: submission.error.issues.map((i) => i.path.join('.')) },
+        'bad organizer settings',
+      );
+      await ack({
+        response_action: 'errors',
+        errors: { [firstBlock]: 'Slack sent a form Mockingbird could not read. Please try again.' },
+      });
+      return;
+    }
+    const { team, user, view } = submission.data;
+    const slackTeamId = team?.id ?? user.team_id ?? '';
+
+    try {
+      const organizer = await checkOrganizer(deps.config, client, user.id, { db: deps.db, slackTeamId });
+      if (!organizer.allowed) {
+        await ack({ response_action: 'errors', errors: { [firstBlock]: NOT_AN_ORGANIZER } });
+        return;
+      }
+      const defaults = settingsDefaults(deps.config.sessions, deps.config.matching.sweepIntervalMs);
+      const form = readWorkspaceSettingsForm(adminSettingsValues(view.state), defaults);
+      if (!form.ok) {
+        await ack({ response_action: 'errors', errors: toBlockErrors(form.errors) });
+        return;
+      }
+      const workspaceId = await ensureWorkspaceId(deps.db, slackTeamId);
+      const saved = await saveWorkspaceSettings(deps.db, workspaceId, form.value, { slackUserId: user.id });
+      deps.logger.info({ workspaceId }, 'organizer settings saved');
+      await ack({ response_action: 'update', view: adminSettingsSavedModal(saved, defaults) });
+    } catch (error) {
+      const known = isDatabaseUnavailable(error);
+      deps.logger[known ? 'warn' : 'error'](
+        { err: errorSummary(error) },
+        'could not save organizer settings',
+      );
+      const message = known
+        ? TRY_AGAIN_MESSAGE
+        : 'Mockingbird could not save this just now. Your answers are still here; please save again.';
+      await ack({ response_action: 'errors', errors: { [firstBlock]: message } });
+    }
+  };
+}
+
+function toBlockErrors(errors: Partial<Record<WorkspaceSettingsField, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message]) => [
+      ADMIN_SETTINGS_MODAL.blocks[field as WorkspaceSettingsField],
+      message,
+    ]),
+  );
+}
