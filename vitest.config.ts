@@ -8,5 +8,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // expect.poll waits for jobs and workers; a loaded CI machine needs more than the default second.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });

@@ -18,7 +18,8 @@ export async function expireRequestJob(
   if (!expired) return;
   const labels = expired.interviewTypes.map((slug) => interviewTypeLabel(slug));
   // Posting to a user id lands in the member's DM with the app.
-  await context.outbound.postMessageOnce(`request-${payload.requestId}-expired`, {
+  const scoped = await context.inWorkspace(expired.workspaceId);
+  await scoped.outbound.postMessageOnce(`request-${payload.requestId}-expired`, {
     channel: expired.slackUserId,
     ...expiredRequestMessage(labels),
   });

@@ -37,4 +37,11 @@ export interface JobContext {
   queues: JobQueues;
   logger: Logger;
   now: () => Date;
+  /**
+   * The same context with `slack` and `outbound` speaking for one workspace: its own bot token
+   * when the app is installed through OAuth, the configured one otherwise. Processors call this
+   * as soon as they know the workspace, and use the result for every Slack call.
+   */
+  inWorkspace(workspaceId: string): Promise<JobContext>;
+  inTeam(slackTeamId: string): Promise<JobContext>;
 }

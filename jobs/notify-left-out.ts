@@ -12,7 +12,8 @@ export async function notifyLeftOut(
   const owner = await findOpenRequestOwner(context.db, payload.requestId);
   if (!owner) return;
   const labels = owner.interviewTypes.map((slug) => interviewTypeLabel(slug));
-  await context.outbound.postMessageOnce(`request-${payload.requestId}-left-out`, {
+  const scoped = await context.inWorkspace(owner.workspaceId);
+  await scoped.outbound.postMessageOnce(`request-${payload.requestId}-left-out`, {
     channel: owner.slackUserId,
     ...leftOutMessage(labels, new Date(payload.nextSweepAt)),
   });

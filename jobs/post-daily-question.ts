@@ -79,7 +79,7 @@ export async function postDailyQuestion(
     // lease shows that run died mid-post.
     throw new Error('the daily question is being posted by another run');
   }
-  await send(context, settings, post);
+  await send(await context.inWorkspace(settings.workspaceId), settings, post);
 }
 
 async function chooseQuestion(

@@ -15,22 +15,23 @@ export async function postSessionIntro(
 ): Promise<void> {
   const session = await findSession(context.db, payload.sessionId);
   if (!session || session.introTs) return;
+  const scoped = await context.inWorkspace(session.workspaceId);
   const users = session.participants.map((participant) => participant.slackUserId);
   if (users.length !== 2) return;
-  const channel = await context.outbound.openConversation(users);
+  const channel = await scoped.outbound.openConversation(users);
   const label = interviewTypeLabel(session.interviewType);
   const message =
     session.status === 'CONFIRMED'
       ? sessionConfirmedMessage(session, label)
       : sessionProposalMessage(session, label, context.now().getTime());
-  const posted = await context.outbound.postMessageOnce(`session-${session.id}-intro`, {
+  const posted = await scoped.outbound.postMessageOnce(`session-${session.id}-intro`, {
     channel,
     ...message,
   });
   if (posted.ts)
     await recordSessionChannel(context.db, session.id, { channelId: channel, introTs: posted.ts });
   if (session.status === 'CONFIRMED') {
-    await uploadSessionInvite(context, { ...session, channelId: channel });
+    await uploadSessionInvite(scoped, { ...session, channelId: channel });
     await context.queues.enqueue('session-prompts', { sessionId: session.id });
   }
 }

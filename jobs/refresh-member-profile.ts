@@ -11,7 +11,8 @@ export async function refreshMemberProfile(
 ): Promise<void> {
   let timezone: string | null;
   try {
-    timezone = await fetchSlackTimezone(context.slack, payload.slackUserId);
+    const scoped = await context.inTeam(payload.slackTeamId);
+    timezone = await fetchSlackTimezone(scoped.slack, payload.slackUserId);
   } catch (error) {
     if ((error as { data?: { error?: string } }).data?.error === 'user_not_found') {
       throw new UnrecoverableError('the member is no longer in the workspace');

@@ -23,6 +23,7 @@ export async function announceSessionChange(
   if (!session) return;
   // The intro job has not run yet: retrying later finds the DM (BullMQ backs off).
   if (!session.channelId || !session.introTs) throw new Error(`session ${session.id} has no DM yet`);
+  const scoped = await context.inWorkspace(session.workspaceId);
   const label = interviewTypeLabel(session.interviewType);
   const now = context.now().getTime();
   const intro =
@@ -31,18 +32,18 @@ export async function announceSessionChange(
       : session.status === 'CONFIRMED'
         ? sessionConfirmedMessage(session, label)
         : sessionEndedMessage(session, label, endedWhy(session.status));
-  await context.outbound.updateMessage(session.channelId, session.introTs, intro);
+  await scoped.outbound.updateMessage(session.channelId, session.introTs, intro);
 
   const actor = session.participants.find((participant) => participant.memberId === payload.memberId);
   const note = sessionEventMessage(payload.event, session, label, actor?.slackUserId ?? null);
   const key = `session-${session.id}-v${payload.version}-announce-${payload.event}`;
-  await context.outbound.postMessageOnce(key, { channel: session.channelId, ...note });
+  await scoped.outbound.postMessageOnce(key, { channel: session.channelId, ...note });
   if (
     payload.event === 'confirmed' &&
     session.status === 'CONFIRMED' &&
     session.version === payload.version
   ) {
-    await uploadSessionInvite(context, session);
+    await uploadSessionInvite(scoped, session);
     await context.queues.enqueue('session-prompts', { sessionId: session.id });
   }
 }

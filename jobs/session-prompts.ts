@@ -21,6 +21,7 @@ export async function sendSessionPrompts(
 ): Promise<void> {
   const session = await findSession(context.db, payload.sessionId);
   if (!session || (session.status !== 'CONFIRMED' && session.status !== 'COMPLETED')) return;
+  const scoped = await context.inWorkspace(session.workspaceId);
   const questions = await findActiveQuestions(context.db, {
     workspaceId: session.workspaceId,
     type: session.interviewType,
@@ -58,7 +59,7 @@ export async function sendSessionPrompts(
     picked.push(questionId);
     const question = questions.find((each) => each.id === questionId);
     if (!question) continue;
-    const channel = await context.outbound.openConversation([interviewer.slackUserId]);
+    const channel = await scoped.outbound.openConversation([interviewer.slackUserId]);
     const message = sessionPromptMessage({
       question,
       typeLabel: interviewTypeLabel(session.interviewType),
@@ -68,7 +69,7 @@ export async function sendSessionPrompts(
       startsAt: new Date(session.startsAt),
       interviewerKnows,
     });
-    await context.outbound.postMessageOnce(`session-${session.id}-prompt-${interviewer.memberId}`, {
+    await scoped.outbound.postMessageOnce(`session-${session.id}-prompt-${interviewer.memberId}`, {
       channel,
       ...message,
     });

@@ -10,13 +10,13 @@ export async function remindSession(
   context: JobContext,
 ): Promise<void> {
   const session = await findSession(context.db, payload.sessionId);
-  if (!session || session.status !== 'CONFIRMED' || session.version !== payload.version || !session.channelId)
-    return;
+  if (session?.status !== 'CONFIRMED' || session.version !== payload.version || !session.channelId) return;
+  const scoped = await context.inWorkspace(session.workspaceId);
   const message = sessionReminderMessage(
     session,
     interviewTypeLabel(session.interviewType),
     payload.beforeStartMs,
   );
   const key = `session-${session.id}-v${payload.version}-reminder-${Math.round(payload.beforeStartMs / 1000)}s`;
-  await context.outbound.postMessageOnce(key, { channel: session.channelId, ...message });
+  await scoped.outbound.postMessageOnce(key, { channel: session.channelId, ...message });
 }

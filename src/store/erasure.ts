@@ -15,9 +15,29 @@ export async function liveSessionIds(db: Database, memberId: string): Promise<st
   return sessions.map((session) => session.id);
 }
 
-/** Removes the member and all they own: profile, requests, participations, feedback, blocks, prompts. */
+/**
+ * Removes the member and all they own: profile, requests, participations, feedback, blocks,
+ * prompts; and their Slack id where organizers' settings name them (organizer list, last editor).
+ */
 export async function eraseMember(db: Database, memberId: string): Promise<void> {
-  await db.member.deleteMany({ where: { id: memberId } });
+  const member = await db.member.findUnique({
+    where: { id: memberId },
+    select: { workspaceId: true, slackUserId: true },
+  });
+  if (!member) return;
+  await db.$transaction(async (tx) => {
+    const settings = await tx.workspaceSettings.findUnique({ where: { workspaceId: member.workspaceId } });
+    if (settings) {
+      await tx.workspaceSettings.update({
+        where: { workspaceId: member.workspaceId },
+        data: {
+          organizerSlackIds: settings.organizerSlackIds.filter((id) => id !== member.slackUserId),
+          ...(settings.updatedBySlackUserId === member.slackUserId ? { updatedBySlackUserId: null } : {}),
+        },
+      });
+    }
+    await tx.member.deleteMany({ where: { id: memberId } });
+  });
 }
 
 export async function findMemberId(
@@ -40,7 +60,10 @@ export async function eraseWorkspace(
   slackTeamId: string,
 ): Promise<{ workspaceId: string } | null> {
   const workspace = await db.workspace.findUnique({ where: { slackTeamId }, select: { id: true } });
-  if (!workspace) return null;
+  if (!workspace) {
+    await db.installation.deleteMany({ where: { installKey: slackTeamId } });
+    return null;
+  }
   const [sessions, requests] = await Promise.all([
     db.session.findMany({ where: { workspaceId: workspace.id }, select: { id: true } }),
     db.partnerRequest.findMany({ where: { workspaceId: workspace.id }, select: { id: true } }),
@@ -53,5 +76,7 @@ export async function eraseWorkspace(
     });
   }
   await db.workspace.deleteMany({ where: { id: workspace.id } });
+  // The install's sealed tokens go too (multi-workspace mode); an org-wide install stays.
+  await db.installation.deleteMany({ where: { installKey: slackTeamId } });
   return { workspaceId: workspace.id };
 }

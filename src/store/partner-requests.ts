@@ -126,29 +126,39 @@ export async function expireRequest(
   requestId: string,
   expiresAt: Date,
   now: Date,
-): Promise<{ slackUserId: string; interviewTypes: string[] } | null> {
-  const { count } = await db.partnerRequest.updateMany({
+): Promise<{ workspaceId: string; slackUserId: string; interviewTypes: string[] } | null> {
+  await db.partnerRequest.updateMany({
     where: { id: requestId, status: 'OPEN', expiresAt: { equals: expiresAt, lte: now } },
     data: { status: 'EXPIRED', openForMemberId: null, closedAt: now },
   });
-  // Not expired by this call, but by an earlier run of the same job: the caller still owes the
-  // member the note (its send is keyed, so it is never sent twice).
+  // Expired now, or by an earlier run of the same job: either way the caller owes the member the
+  // note (its send is keyed, so it is never sent twice).
   const request = await db.partnerRequest.findFirst({
     where: { id: requestId, status: 'EXPIRED', expiresAt: { equals: expiresAt } },
-    select: { interviewTypes: true, member: { select: { slackUserId: true } } },
+    select: { workspaceId: true, interviewTypes: true, member: { select: { slackUserId: true } } },
   });
   if (!request) return null;
-  return { slackUserId: request.member.slackUserId, interviewTypes: request.interviewTypes };
+  return {
+    workspaceId: request.workspaceId,
+    slackUserId: request.member.slackUserId,
+    interviewTypes: request.interviewTypes,
+  };
 }
 
 /** Who to tell that a still-open request was left out, or null when it is no longer open. */
 export async function findOpenRequestOwner(
   db: Database,
   requestId: string,
-): Promise<{ slackUserId: string; interviewTypes: string[] } | null> {
+): Promise<{ workspaceId: string; slackUserId: string; interviewTypes: string[] } | null> {
   const request = await db.partnerRequest.findFirst({
     where: { id: requestId, status: 'OPEN' },
-    select: { interviewTypes: true, member: { select: { slackUserId: true } } },
+    select: { workspaceId: true, interviewTypes: true, member: { select: { slackUserId: true } } },
   });
-  return request ? { slackUserId: request.member.slackUserId, interviewTypes: request.interviewTypes } : null;
+  return request
+    ? {
+        workspaceId: request.workspaceId,
+        slackUserId: request.member.slackUserId,
+        interviewTypes: request.interviewTypes,
+      }
+    : null;
 }

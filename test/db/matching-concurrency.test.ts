@@ -67,7 +67,18 @@ it('several matchers racing over one pool never put a request into two sessions'
     const slack = new WebClient('xoxb-unused', { slackApiUrl: 'http://127.0.0.1:9/api/' });
     const logger = createLogger('silent');
     const outbound = new SlackOutbound({ client: slack, redis, prefix: 'mbtest-race', db, logger });
-    return { config, db, slack, outbound, queues, logger, now: () => new Date() };
+    const context: JobContext = {
+      config,
+      db,
+      slack,
+      outbound,
+      queues,
+      logger,
+      now: () => new Date(),
+      inWorkspace: async () => context,
+      inTeam: async () => context,
+    };
+    return context;
   });
   try {
     const outcomes = await Promise.allSettled(

@@ -30,7 +30,8 @@ describe('/mock forget-me', () => {
     // Asking alone erases nothing.
     expect(await memberCount('U0ANA')).toBe(1);
 
-    const button = ((ask.json?.blocks as Json[])[1]!.elements as Json[])[0]!;
+    const blocks = (ask.json?.blocks ?? []) as Json[];
+    const button = (blocks[1]!.elements as Json[])[0]!;
     await ctx.app.slack.blockAction('U0ANA', {
       actionId: String(button.action_id),
       value: String(button.value),

@@ -14,6 +14,29 @@ function problems(env: Record<string, string>, argv: string[] = []): string[] {
 }
 
 describe('loadConfig', () => {
+  it('multi-workspace mode needs the OAuth credentials and a token key, not a bot token', () => {
+    const oauth = { SLACK_SIGNING_SECRET: 'secret-123456', SLACK_CLIENT_ID: '123.456' };
+    const missing = problems(oauth).map((problem) => problem.split(' ')[0]);
+    expect(missing.sort()).toEqual(['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'TOKEN_ENCRYPTION_KEYS']);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const config = loadConfig({
+      ...oauth,
+      SLACK_CLIENT_SECRET: 'client-secret-1',
+      SLACK_STATE_SECRET: 'a-long-state-secret',
+      TOKEN_ENCRYPTION_KEYS: `k1:${key}`,
+    });
+    expect(config.slack.botToken).toBeUndefined();
+    expect(config.slack.oauth).toMatchObject({ clientId: '123.456', tokenKeys: [{ id: 'k1' }] });
+    expect(
+      problems({
+        ...oauth,
+        SLACK_CLIENT_SECRET: 'client-secret-1',
+        SLACK_STATE_SECRET: 'a-long-state-secret',
+        TOKEN_ENCRYPTION_KEYS: 'k1:short',
+      }),
+    ).toEqual([expect.stringContaining('TOKEN_ENCRYPTION_KEYS')]);
+  });
+
   it('applies defaults for a minimal HTTP-mode environment', () => {
     const config = loadConfig(http);
     expect(config).toMatchObject({

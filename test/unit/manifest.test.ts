@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type Format, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { isScalar, isSeq, parse, parseDocument } from 'yaml';
+import { BOT_SCOPES } from '../../src/slack/bot-scopes.ts';
 
 /**
  * manifest.yml is how a workspace gets Mockingbird in one step, so it must be a manifest Slack
@@ -295,6 +296,10 @@ describe('manifest.yml gives Mockingbird what the product needs', () => {
     expect([...botScopes].sort()).toEqual(Object.keys(NEEDED_BOT_SCOPES).sort());
     expect(new Set(botScopes).size, 'no duplicate scopes').toBe(botScopes.length);
     expect(manifest.oauth_config?.scopes?.user ?? []).toEqual([]);
+  });
+
+  it('the OAuth install asks for the same bot scopes as the manifest', () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...botScopes].sort());
   });
 
   it('asks for no broad scope', () => {

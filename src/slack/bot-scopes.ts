@@ -1,0 +1,13 @@
+/**
+ * The bot scopes the OAuth install asks for. They must equal manifest.yml's
+ * oauth_config.scopes.bot (test/unit/manifest.test.ts checks), which explains each one.
+ */
+export const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'im:write',
+  'mpim:write',
+  'users:read',
+  'files:write',
+  'channels:join',
+] as const;
