@@ -23,5 +23,12 @@ export async function releaseUnconfirmedSession(
     version: change.session.version,
     event: 'cancelled',
   });
+  // Whoever never answered let this one lapse; several in a row pause them.
+  for (const participant of change.session.participants.filter((p) => !p.confirmedAt)) {
+    await context.queues.enqueue('member-lapse-check', {
+      memberId: participant.memberId,
+      sessionId: change.session.id,
+    });
+  }
   await requeueReopenedRequests(context.queues, change.session.workspaceId, change.reopened, context.now());
 }

@@ -372,3 +372,23 @@ async function reopenRequest(
   });
   return { requestId: copy.id, expiresAt: copy.expiresAt };
 }
+
+/**
+ * The member's most recent finished sessions, newest first, as kept or lapsed: released without
+ * their confirmation, or reported absent, counts as lapsed (see domain/scheduling/auto-pause.ts).
+ */
+export async function recentSessionOutcomes(
+  db: Database,
+  memberId: string,
+  limit: number,
+): Promise<Array<'kept' | 'lapsed'>> {
+  const rows = await db.sessionParticipant.findMany({
+    where: { memberId, session: { status: { in: ['RELEASED', 'COMPLETED'] } } },
+    orderBy: { session: { startsAt: 'desc' } },
+    take: limit,
+    select: { noShow: true, confirmedAt: true, session: { select: { status: true } } },
+  });
+  return rows.map((row) =>
+    row.noShow || (row.session.status === 'RELEASED' && row.confirmedAt === null) ? 'lapsed' : 'kept',
+  );
+}

@@ -39,6 +39,13 @@ export function reportNoShowButton(deps: SlackDeps) {
       }
       const reporter = change.session.participants.find((p) => p.slackUserId === payload.user.id)!;
       await applySessionChange(deps, change, 'no-show', reporter.memberId);
+      const absent = change.session.participants.find((p) => p.memberId !== reporter.memberId);
+      if (absent) {
+        await deps.queues.enqueue('member-lapse-check', {
+          memberId: absent.memberId,
+          sessionId: change.session.id,
+        });
+      }
 
       const member = await ensureMember(deps.db, {
         slackTeamId: payload.team?.id ?? '',
