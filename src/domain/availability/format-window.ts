@@ -44,7 +44,7 @@ function describeDays(days: readonly Weekday[]): string {
 
 export function formatDuration(minutes: number): string {
   if (minutes >= 60 && minutes % 60 === 0) return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
-  return `${minutes} minutes`;
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
 /** "Weekdays 18:00–21:00", "Mon, Wed 19:00–21:30", "Sun 8 Mar 09:00–11:00", "Now, for 90 minutes". */

@@ -4,10 +4,11 @@ import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../observability/logger.ts';
+import { metrics } from '../../observability/metrics.ts';
+import { RetryLaterError } from '../../queue/defer-job.ts';
 import type { Database } from '../../store/prisma.ts';
 import { findSentMessage, recordSendFailure, recordSentMessage } from '../../store/sent-messages.ts';
 import { ChannelPacer } from './channel-pacer.ts';
-import { RetryLaterError } from '../../queue/defer-job.ts';
 import { classifySlackError, SlackPermanentError } from './slack-error-kind.ts';
 
 export interface OutboundMessage {
@@ -40,9 +41,12 @@ export interface SlackOutboundOptions {
 const MIN_RATE_LIMIT_WAIT_MS = 1_000;
 // Polling for another worker's claim on a key: it normally holds it for one Web API call.
 const CLAIM_POLL_MS = 200;
-// A claim outlives the longest send it guards (inline waits, then the client's timeouts and
-// retries), so it only expires on its own when its holder died.
-const CLAIM_MARGIN_MS = 120_000;
+// A claim is short and renewed while its send runs: if its holder dies (a killed worker), the
+// retry of the same job takes over within seconds instead of waiting out the longest possible send.
+const CLAIM_TTL_MS = 10_000;
+const CLAIM_RENEW_MS = 3_000;
+const RENEW_CLAIM = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`;
 const RELEASE_CLAIM = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
@@ -95,10 +99,12 @@ export class SlackOutbound {
       if (recorded) return recorded;
       const claim = await this.takeClaim(key);
       if (claim) {
+        const renewal = setInterval(() => void this.renewClaim(key, claim), CLAIM_RENEW_MS);
         try {
           // The claim's last holder may have finished between our look and our claim.
           return (await this.recorded(key)) ?? (await this.postAndRecord(key, message));
         } finally {
+          clearInterval(renewal);
           await this.releaseClaim(key, claim);
         }
       }
@@ -190,8 +196,10 @@ export class SlackOutbound {
         // Retry-After counts whole seconds, so 0 means "under a second", not "hammer away".
         const waitMs = Math.max(kind.retryAfterMs, MIN_RATE_LIMIT_WAIT_MS);
         if (Date.now() + waitMs > deadline) {
+          metrics.slackRateLimited.inc({ method, handling: 'deferred' });
           throw new RetryLaterError(waitMs, `${method} rate limited for ${waitMs} ms`);
         }
+        metrics.slackRateLimited.inc({ method, handling: 'waited' });
         this.logger.info({ method, retryAfterMs: waitMs }, 'slack rate limited; waiting it out');
         // Back into the channel's queue after the wait, so callers that were all told to wait do
         // not all come back in the same instant.
@@ -250,9 +258,16 @@ export class SlackOutbound {
 
   private async takeClaim(key: string): Promise<string | null> {
     const token = randomUUID();
-    const ttlMs = this.maxInlineWaitMs + CLAIM_MARGIN_MS;
-    const taken = await this.redis.set(this.claimKey(key), token, 'PX', ttlMs, 'NX');
+    const taken = await this.redis.set(this.claimKey(key), token, 'PX', CLAIM_TTL_MS, 'NX');
     return taken === 'OK' ? token : null;
+  }
+
+  private async renewClaim(key: string, token: string): Promise<void> {
+    try {
+      await this.redis.eval(RENEW_CLAIM, 1, this.claimKey(key), token, String(CLAIM_TTL_MS));
+    } catch {
+      // Redis is away: the send fails or finishes on its own; the claim lapses harmlessly.
+    }
   }
 
   private async releaseClaim(key: string, token: string): Promise<void> {

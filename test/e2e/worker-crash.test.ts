@@ -1,0 +1,134 @@
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { JobQueues } from '../../src/queue/job-queues.ts';
+import { scheduleSessionJobs } from '../../src/queue/session-schedule.ts';
+import type { AppProcess } from '../harness/app-process.ts';
+import { type SeededSession, seedConfirmedSessions } from '../harness/confirmed-sessions.ts';
+import { createTestWorld, REDIS_URL, type TestWorld } from '../harness/test-world.ts';
+import { startWorkerProcess, stopWorkerProcess } from '../harness/worker-process.ts';
+
+// Sessions are seeded to start a minute out and reminded a minute before: due the moment they
+// are scheduled. A dead worker's jobs are taken over after one or two lock durations: 2 s here,
+// production's 30 s would outlast the test.
+const REMINDER_SECONDS = 60;
+
+let world: TestWorld;
+let redis: Redis;
+let queues: JobQueues;
+const workers: AppProcess[] = [];
+let dbLock: pg.Client | undefined;
+let answerSlack = () => {};
+
+const workerEnv = () =>
+  world.env({
+    WORKER_LOCK_SECONDS: '2',
+    SHUTDOWN_TIMEOUT_MS: '2000',
+    SESSION_REMINDERS_SECONDS: String(REMINDER_SECONDS),
+    MATCH_SWEEP_INTERVAL_SECONDS: String(7 * 24 * 3600),
+  });
+const reminderKey = (session: SeededSession) =>
+  `session-${session.id}-v${session.version}-reminder-${REMINDER_SECONDS}s`;
+const postsTo = (session: SeededSession) =>
+  world.fake.callsTo('chat.postMessage').filter((call) => call.args.channel === session.channelId);
+
+async function scheduleReminders(sessions: SeededSession[]): Promise<void> {
+  const timing = loadConfig(workerEnv()).sessions;
+  for (const session of sessions) await scheduleSessionJobs(queues, session, timing, Date.now());
+}
+
+beforeAll(async () => {
+  world = await createTestWorld();
+  redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  queues = new JobQueues(redis, world.queuePrefix);
+});
+
+afterAll(async () => {
+  answerSlack();
+  await dbLock?.end().catch(() => {});
+  await Promise.all(workers.map((worker) => stopWorkerProcess(worker)));
+  await queues?.close();
+  redis?.disconnect();
+  await world?.close();
+});
+
+it('a worker SIGKILLed with reminders in flight is replaced, and no reminder is lost or sent twice', async () => {
+  const reminders = queues.queue('session-reminder');
+  workers.push(await startWorkerProcess(workerEnv(), queues));
+
+  const soon = Date.now() + REMINDER_SECONDS * 1000;
+  // One reminder is inside chat.postMessage at the kill: Slack has it, we have no record of it.
+  const [inSlack] = await seedConfirmedSessions(world.db, { startTimes: [soon], tag: 'SLACK' });
+  // Five are due at once and will be held mid-job. Fewer than the worker's database pool (10):
+  // more would wait for a connection, give up after 2 s and go back to the queue as failed
+  // attempts (retried, not lost, but no longer in flight).
+  const dueNow = await seedConfirmedSessions(world.db, { startTimes: Array(5).fill(soon), tag: 'NOW' });
+  // And four come due a few seconds later, after the crash, while no worker runs or a new one starts.
+  const dueLater = await seedConfirmedSessions(world.db, {
+    startTimes: [6_000, 7_000, 8_000, 9_000].map((ms) => soon + ms),
+    tag: 'LATER',
+  });
+  const delivered = [...dueNow, ...dueLater];
+
+  const slackAnswers = new Promise<void>((resolve) => {
+    answerSlack = resolve;
+  });
+  world.fake.on('chat.postMessage', async (call, next) => {
+    if (call.args.channel === inSlack!.channelId) await slackAnswers;
+    return next();
+  });
+  await scheduleReminders([inSlack!]);
+  await world.fake.waitForCall('chat.postMessage', (call) => call.args.channel === inSlack!.channelId);
+
+  // The others are held mid-job, before they reach Slack, on a lock the test holds on the
+  // sessions table: the worker has taken them (they are active in BullMQ) and is running them.
+  dbLock = new pg.Client({ connectionString: world.databaseUrl });
+  await dbLock.connect();
+  await dbLock.query('BEGIN');
+  await dbLock.query('LOCK TABLE "Session" IN ACCESS EXCLUSIVE MODE');
+  await scheduleReminders([...dueNow, ...dueLater]);
+  await expect
+    .poll(async () => (await reminders.getJobCounts('active')).active, { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(1 + dueNow.length);
+  const inFlight = (await reminders.getActive()).map((job) => job.id);
+  expect(inFlight).toEqual(expect.arrayContaining([inSlack!, ...dueNow].map(reminderKey)));
+
+  workers[0]!.child.kill('SIGKILL');
+  expect(await workers[0]!.exited()).toEqual({ code: null, signal: 'SIGKILL' });
+  await dbLock.query('ROLLBACK');
+  await dbLock.end();
+  dbLock = undefined;
+
+  workers.push(await startWorkerProcess(workerEnv(), queues));
+
+  // Every reminder the dead worker had not sent arrives: those it was running and those that came
+  // due after the crash.
+  await Promise.all(
+    delivered.map((session) =>
+      world.fake.waitForCall('chat.postMessage', (call) => call.args.channel === session.channelId, 20_000),
+    ),
+  );
+  await expect
+    .poll(() => world.db.sentMessage.count({ where: { key: { in: delivered.map(reminderKey) } } }))
+    .toBe(delivered.length);
+  await expect
+    .poll(() => reminders.getJobCounts('completed', 'failed'))
+    .toEqual({ completed: delivered.length, failed: 0 });
+
+  // The reminder that was inside Slack's call when its worker died is taken over too…
+  await expect
+    .poll(async () => (await reminders.getJob(reminderKey(inSlack!)))?.stalledCounter, { timeout: 10_000 })
+    .toBe(1);
+  // …but the new worker does not post it again while the dead worker's claim on the send stands:
+  // we cannot know whether Slack posted it. The job stays queued, with its attempts, until the
+  // claim lapses (minutes: SlackOutbound's claim TTL) and then goes out.
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  expect(['active', 'delayed', 'waiting']).toContain(await reminders.getJobState(reminderKey(inSlack!)));
+  expect(await world.db.sentMessage.findUnique({ where: { key: reminderKey(inSlack!) } })).toBeNull();
+
+  // None twice: only the call that was in flight at the kill was made for it, one for each other.
+  expect(postsTo(inSlack!)).toHaveLength(1);
+  for (const session of delivered) expect(postsTo(session), session.channelId).toHaveLength(1);
+  expect(workers[1]!.child.exitCode).toBeNull();
+}, 60_000);
