@@ -22,7 +22,14 @@ export function helpMessage(): SlackMessage {
       'Stop being matched, or snooze until a date. `/mock resume` undoes it.',
     ],
     ['/mock question [type] [level]', 'A private practice prompt, with follow-ups and a hint, to try alone.'],
-    ['/mock admin daily', 'Organizers: set up the daily practice question in a channel.'],
+    [
+      '/mock admin',
+      'Organizers: organizers, matching limits, session defaults and reminders; `/mock admin daily` for the daily question.',
+    ],
+    [
+      '/mock admin questions',
+      'Organizers: add, edit, retire and import (CSV or YAML) the workspace’s own questions.',
+    ],
     ['/mock profile', 'Your timezone, level, meeting link and private “don’t match me with” list.'],
     ['/mock forget-me', 'Erase everything Mockingbird holds about you (asks first).'],
     ['/mock help', 'This list.'],

@@ -8,13 +8,14 @@ import { adminSettingsModal } from '../blocks/admin-settings-modal.ts';
 import { dailySettingsModal } from '../blocks/daily-settings-modal.ts';
 import { openModal } from '../open-modal.ts';
 import { checkOrganizer, NOT_AN_ORGANIZER, type OrganizerCheck } from '../organizers.ts';
+import { questionListView, requireQuestionOrganizer } from '../question-admin.ts';
 import type { SlackDeps } from '../slack-deps.ts';
 
 const ADMIN_USAGE =
-  '`/mock admin` opens the organizer settings (organizers, matching, sessions and reminders); `/mock admin daily` sets up the daily practice question.';
+  '`/mock admin` opens the organizer settings (organizers, matching, sessions and reminders); `/mock admin daily` sets up the daily practice question; `/mock admin questions` manages the workspace’s own questions.';
 
 /**
- * `/mock admin [settings|daily]`: organizer settings, for organizers only. The check runs on every
+ * `/mock admin [settings|daily|questions]`: organizer settings, for organizers only. The check runs on every
  * open and again on every submit; a refusal says who can do it instead.
  */
 export async function openAdminSettings(
@@ -27,6 +28,7 @@ export async function openAdminSettings(
   const area = text.trim().toLowerCase();
   if (area === '' || area === 'settings') return openSettingsModal(deps, client, ref, triggerId);
   if (area === 'daily') return openDailySettingsModal(deps, client, ref, triggerId, 'open');
+  if (area === 'questions') return openQuestionAdmin(deps, client, ref, triggerId);
   throw new AppError('unknown-admin-area', `unknown admin area ${area.slice(0, 40)}`, ADMIN_USAGE);
 }
 
@@ -76,4 +78,16 @@ async function requireOrganizer(deps: SlackDeps, client: WebClient, ref: MemberR
   });
   if (!organizer.allowed) throw new AppError('not-an-organizer', 'admin settings refused', NOT_AN_ORGANIZER);
   return organizer;
+}
+
+/** `/mock admin questions`: the workspace's own questions, first page. */
+export async function openQuestionAdmin(
+  deps: SlackDeps,
+  client: WebClient,
+  ref: MemberRef,
+  triggerId: string,
+): Promise<null> {
+  const workspaceId = await requireQuestionOrganizer(deps, client, ref);
+  await openModal(client, triggerId, await questionListView(deps, workspaceId, 0));
+  return null;
 }

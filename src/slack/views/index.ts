@@ -1,12 +1,18 @@
 import type { App } from '@slack/bolt';
+import { ADMIN_SETTINGS_MODAL } from '../blocks/admin-settings-modal.ts';
 import { DAILY_SETTINGS_MODAL } from '../blocks/daily-settings-modal.ts';
 import { FEEDBACK_MODAL } from '../blocks/feedback-modal.ts';
 import { PROFILE_MODAL } from '../blocks/profile-modal.ts';
+import { QUESTION_FORM_MODAL } from '../blocks/question-admin-form.ts';
+import { QUESTION_IMPORT_MODAL } from '../blocks/question-admin-import.ts';
 import { REQUEST_MODAL } from '../blocks/request-modal.ts';
 import type { SlackDeps } from '../slack-deps.ts';
+import { submitAdminSettings } from './submit-admin-settings.ts';
 import { submitDailySettings } from './submit-daily-settings.ts';
 import { submitFeedback } from './submit-feedback.ts';
 import { submitProfileForm } from './submit-profile-form.ts';
+import { submitQuestionForm } from './submit-question-form.ts';
+import { submitQuestionImport } from './submit-question-import.ts';
 import { submitRequestForm } from './submit-request-form.ts';
 
 export function register(app: App, deps: SlackDeps): void {
@@ -14,4 +20,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.view(PROFILE_MODAL.callbackId, submitProfileForm(deps));
   app.view(DAILY_SETTINGS_MODAL.callbackId, submitDailySettings(deps));
   app.view(FEEDBACK_MODAL.callbackId, submitFeedback(deps));
+  app.view(ADMIN_SETTINGS_MODAL.callbackId, submitAdminSettings(deps));
+  app.view(QUESTION_FORM_MODAL.callbackId, submitQuestionForm(deps));
+  app.view(QUESTION_IMPORT_MODAL.callbackId, submitQuestionImport(deps));
 }

@@ -1,0 +1,198 @@
+import type { SourceRow, SourceRows } from './import-rows.ts';
+
+/**
+ * CSV for organizers' question imports. The reader follows RFC 4180 (commas, records ending in
+ * CRLF or LF, fields in double quotes holding commas, line breaks and doubled quotes), which is
+ * what Google Sheets, Excel and Numbers export. It is written here rather than taken from a
+ * library because the project has no CSV dependency and the format is small; the one liberty it
+ * takes is Python's: a quote inside an unquoted field is kept as a character, not refused.
+ */
+
+export interface CsvRecord {
+  /** The line of the text the record starts on (a quoted field may span lines). */
+  line: number;
+  fields: string[];
+}
+
+export type CsvReadResult = { ok: true; records: CsvRecord[] } | { ok: false; line: number; message: string };
+
+export function readCsv(text: string): CsvReadResult {
+  const records: CsvRecord[] = [];
+  // A spreadsheet's UTF-8 export may start with a byte-order mark, which is not part of the header.
+  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  let fields: string[] = [];
+  let field = '';
+  let line = 1;
+  let recordLine = 1;
+  let quotedFrom = 0; // the line a quoted field opened on, for the "never closed" message
+  let state: 'start' | 'unquoted' | 'quoted' | 'closed' = 'start';
+
+  const endField = () => {
+    fields.push(field);
+    field = '';
+    state = 'start';
+  };
+  const endRecord = () => {
+    endField();
+    records.push({ line: recordLine, fields });
+    fields = [];
+  };
+
+  for (let i = 0; i < input.length; i += 1) {
+    const char = input[i]!;
+    const lineBreak = char === '\n' || char === '\r';
+    // CRLF is one break; a lone CR (old Mac exports) counts as one too.
+    if (char === '\r' && input[i + 1] === '\n') i += 1;
+
+    if (state === 'quoted') {
+      if (char === '"') {
+        if (input[i + 1] === '"') {
+          field += '"';
+          i += 1;
+        } else state = 'closed';
+      } else if (lineBreak) {
+        field += '\n';
+        line += 1;
+      } else field += char;
+      continue;
+    }
+    if (lineBreak) {
+      endRecord();
+      line += 1;
+      recordLine = line;
+      continue;
+    }
+    if (char === ',') {
+      endField();
+      continue;
+    }
+    if (state === 'closed') {
+      return {
+        ok: false,
+        line,
+        message: `after a closing quote, expected a comma or the end of the line but found “${char}”. Inside a quoted text, write a quote twice ("")`,
+      };
+    }
+    if (state === 'start' && char === '"') {
+      state = 'quoted';
+      quotedFrom = line;
+      continue;
+    }
+    state = 'unquoted';
+    field += char;
+  }
+
+  if (state === 'quoted') {
+    return {
+      ok: false,
+      line: quotedFrom,
+      message: 'a quoted text starts here and never ends: a closing quote (") is missing',
+    };
+  }
+  // Text after the last line break is a record; a final line break is not an empty one.
+  if (state !== 'start' || field !== '' || fields.length > 0) endRecord();
+  return { ok: true, records };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Columns a question import may have, as the header names them (case, spaces and dashes aside). */
+const LIST_COLUMNS = { followUps: 4, rubricHints: 3 } as const;
+const SINGLE_COLUMNS = ['type', 'id', 'topic', 'levels', 'text', 'hint'] as const;
+
+type Column =
+  | { kind: 'single'; field: (typeof SINGLE_COLUMNS)[number] }
+  | { kind: 'list'; field: keyof typeof LIST_COLUMNS; position: number };
+
+export const CSV_COLUMNS_HELP =
+  'type, id, topic, levels, text, followUp1 … followUp4, rubricHint1 … rubricHint3, hint';
+
+function normaliseHeader(name: string): string {
+  return name.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+function columnFor(name: string): Column | undefined {
+  const key = normaliseHeader(name);
+  const single = SINGLE_COLUMNS.find((field) => field.toLowerCase() === key);
+  if (single) return { kind: 'single', field: single };
+  for (const [field, count] of Object.entries(LIST_COLUMNS) as [keyof typeof LIST_COLUMNS, number][]) {
+    // followUps → followup1 … followup4
+    const match = new RegExp(`^${field.toLowerCase().slice(0, -1)}(\\d)$`).exec(key);
+    const position = Number(match?.[1]);
+    if (match && position >= 1 && position <= count) return { kind: 'list', field, position };
+  }
+  return undefined;
+}
+
+/** Whether a line reads as a question import's CSV header (`type,levels,text,…`). */
+export function looksLikeCsvHeader(line: string): boolean {
+  const cells = line.split(',');
+  return (
+    cells.length >= 2 && cells.some((cell) => columnFor(cell.trim().replace(/^"|"$/g, '')) !== undefined)
+  );
+}
+
+/**
+ * The question rows of a CSV paste: a header naming the columns, then one question per row. List
+ * fields take one column per item (followUp1, followUp2…), as a spreadsheet lays them out; blank
+ * cells are left out, so a question with two follow-ups leaves followUp3 and followUp4 empty.
+ * `levels` holds one or more levels separated by spaces, commas or semicolons (`SENIOR STAFF`).
+ */
+export function csvQuestionRows(text: string): SourceRows {
+  const read = readCsv(text);
+  if (!read.ok) return { ok: false, message: `CSV line ${read.line}: ${read.message}.` };
+  const blank = (record: CsvRecord) => record.fields.every((cell) => cell.trim() === '');
+  const headerAt = read.records.findIndex((record) => !blank(record));
+  const header = read.records[headerAt];
+  if (!header) return { ok: false, message: 'The CSV is empty.' };
+
+  const columns: Column[] = [];
+  const seen = new Set<string>();
+  for (const name of header.fields) {
+    const column = columnFor(name);
+    if (!column) {
+      return {
+        ok: false,
+        message: `The CSV header has a column “${name.trim()}” that Mockingbird does not know. The columns are ${CSV_COLUMNS_HELP}.`,
+      };
+    }
+    const key = column.kind === 'single' ? column.field : `${column.field}${column.position}`;
+    if (seen.has(key))
+      return { ok: false, message: `The CSV header names the column “${name.trim()}” twice.` };
+    seen.add(key);
+    columns.push(column);
+  }
+
+  const rows: SourceRow[] = [];
+  read.records.forEach((record, index) => {
+    // Spreadsheets export trailing empty rows as runs of commas; they are not questions.
+    if (index <= headerAt || blank(record)) return;
+    const data: Record<string, unknown> = {};
+    const lists: Record<string, { position: number; value: string }[]> = {};
+    for (const [at, column] of columns.entries()) {
+      const cell = (record.fields[at] ?? '').trim();
+      if (column.kind === 'list') {
+        lists[column.field] ??= [];
+        if (cell !== '') lists[column.field]!.push({ position: column.position, value: cell });
+      } else if (cell !== '') {
+        data[column.field] = column.field === 'levels' ? cell.split(/[\s,;]+/).filter(Boolean) : cell;
+      }
+    }
+    for (const [field, items] of Object.entries(lists))
+      data[field] = items.sort((a, b) => a.position - b.position).map((item) => item.value);
+
+    const extra = record.fields.slice(columns.length).filter((cell) => cell.trim() !== '');
+    const problems =
+      extra.length > 0
+        ? [
+            {
+              field: '',
+              message: `has ${record.fields.length} cells but the header names ${columns.length} columns; put a text that holds a comma in double quotes`,
+            },
+          ]
+        : [];
+    // Row numbers as a spreadsheet shows them: one per record, the header's included.
+    rows.push({ number: index + 1, line: record.line, data, problems });
+  });
+  return { ok: true, rows };
+}
