@@ -1,11 +1,13 @@
-import { DEFAULT_MATCHING_CONFIG } from '../src/domain/matching/config.ts';
 import { planSessions, toOpenRequests } from '../src/domain/matching/plan-sessions.ts';
 import { reliabilityByMember } from '../src/domain/matching/reliability.ts';
 import { matchPool } from '../src/domain/matching/solve-pool.ts';
+import { matchingConfigFor, sessionTimingFor, sweepIntervalMsFor } from '../src/domain/workspace-settings.ts';
+import { metrics } from '../src/observability/metrics.ts';
 import type { JobPayload } from '../src/queue/catalogue.ts';
 import { scheduleSessionJobs } from '../src/queue/session-schedule.ts';
 import { loadMatchablePool, recordMatchRun, withMatchingLock } from '../src/store/matching-pool.ts';
 import { findSession } from '../src/store/sessions.ts';
+import { findWorkspaceSettings } from '../src/store/workspace-settings.ts';
 import type { JobContext } from './job-context.ts';
 
 /**
@@ -15,7 +17,9 @@ import type { JobContext } from './job-context.ts';
  * session's follow-ups (confirmation nudge and release, or reminders and the check-in).
  */
 export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: JobContext): Promise<void> {
-  const config = DEFAULT_MATCHING_CONFIG;
+  // The workspace's organizer settings bend the defaults: limits here, follow-ups and sweep below.
+  const settings = await findWorkspaceSettings(context.db, payload.workspaceId);
+  const config = matchingConfigFor(settings);
   const now = context.now();
   const started = performance.now();
   const { sessionIds, leftOut } = await withMatchingLock(context.db, payload.workspaceId, async (tx) => {
@@ -60,14 +64,17 @@ export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: J
     { workspaceId: payload.workspaceId, trigger: payload.trigger, sessions: sessionIds.length },
     'matched',
   );
+  metrics.matchesMade.inc({ trigger: payload.trigger }, sessionIds.length);
+  metrics.sessions.inc({ event: 'created' }, sessionIds.length);
+  const timing = sessionTimingFor(context.config.sessions, settings);
   for (const sessionId of sessionIds) {
     await context.queues.enqueue('post-session-intro', { sessionId });
     const session = await findSession(context.db, sessionId);
-    if (session) await scheduleSessionJobs(context.queues, session, context.config.sessions, now.getTime());
+    if (session) await scheduleSessionJobs(context.queues, session, timing, now.getTime());
   }
   // Only sweeps tell the odd one out: an instant match that misses is simply waiting for the sweep.
   if (payload.trigger === 'sweep') {
-    const nextSweepAt = now.getTime() + context.config.matching.sweepIntervalMs;
+    const nextSweepAt = now.getTime() + sweepIntervalMsFor(settings, context.config.matching.sweepIntervalMs);
     for (const requestId of leftOut)
       await context.queues.enqueue('notify-left-out', { requestId, nextSweepAt });
   }

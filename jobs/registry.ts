@@ -4,6 +4,7 @@ import { expireRequestJob } from './expire-request.ts';
 import { revealFeedback } from './feedback-reveal.ts';
 import type { JobContext } from './job-context.ts';
 import { matchPoolJob } from './match-pool.ts';
+import { checkMemberLapses } from './member-lapse-check.ts';
 import { notifyLeftOut } from './notify-left-out.ts';
 import { postDailyQuestion } from './post-daily-question.ts';
 import { postSessionIntro } from './post-session-intro.ts';
@@ -32,6 +33,7 @@ export const processors: ProcessorRegistry<JobContext> = {
   'session-reminder': remindSession,
   'session-check-in': checkInAfterSession,
   'session-prompts': sendSessionPrompts,
+  'member-lapse-check': checkMemberLapses,
   'post-daily-question': postDailyQuestion,
   'daily-question-catch-up': catchUpDailyQuestions,
   'session-feedback-nudge': nudgeForFeedback,

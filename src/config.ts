@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { type CipherKey, parseCipherKeys } from './security/token-cipher.ts';
 
 /** Which halves of the app this process runs; both by default, either alone to scale out. */
 export const roleSchema = z.enum(['web', 'worker']);
@@ -53,6 +54,12 @@ const HOW_TO_FIX: Record<string, string> = {
   SLACK_BOT_TOKEN:
     'Install the app to your workspace (README, "Create the Slack app"), then copy "Bot User OAuth Token" (xoxb-…) from OAuth & Permissions.',
   SLACK_SIGNING_SECRET: 'Copy "Signing Secret" from Basic Information → App Credentials.',
+  SLACK_CLIENT_ID:
+    'Multi-workspace install: copy "Client ID" from Basic Information → App Credentials (and set SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, TOKEN_ENCRYPTION_KEYS).',
+  SLACK_CLIENT_SECRET: 'Copy "Client Secret" from Basic Information → App Credentials.',
+  SLACK_STATE_SECRET: 'Any long random string, e.g. `openssl rand -base64 32`; it signs the OAuth state.',
+  TOKEN_ENCRYPTION_KEYS:
+    'One or more id:key pairs, newest first, e.g. 2026a:$(openssl rand -base64 32); README, "Installing in many workspaces", explains rotation.',
   SLACK_APP_TOKEN:
     'Socket Mode needs an app-level token: Basic Information → App-Level Tokens → Generate, scope connections:write (xapp-…).',
   SLACK_API_URL:
@@ -63,6 +70,9 @@ const HOW_TO_FIX: Record<string, string> = {
   MOCKINGBIRD_ROLES: 'Use web, worker or web,worker (or pass --role=web / --role=worker).',
   ORGANIZER_SLACK_IDS:
     'Member ids are in Slack under a profile’s ⋮ menu → "Copy member ID", e.g. U012AB3CD,U045EF6GH.',
+  DASHBOARD_USER: 'Set DASHBOARD_USER and DASHBOARD_PASSWORD together, or neither (no queue dashboard).',
+  DASHBOARD_PASSWORD:
+    'Set DASHBOARD_USER and DASHBOARD_PASSWORD together, or neither; e.g. `openssl rand -base64 24` for the password.',
 };
 
 const environmentSchema = z.object({
@@ -74,6 +84,21 @@ const environmentSchema = z.object({
   SLACK_APP_TOKEN: z
     .string()
     .regex(/^xapp-/, 'must be an app-level token starting with xapp-')
+    .optional(),
+  /** Multi-workspace OAuth install; with these set, SLACK_BOT_TOKEN becomes optional. */
+  SLACK_CLIENT_ID: z.string().min(1).optional(),
+  SLACK_CLIENT_SECRET: z.string().min(8, 'looks too short to be a client secret').optional(),
+  SLACK_STATE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  TOKEN_ENCRYPTION_KEYS: z
+    .string()
+    .transform((text, context) => {
+      try {
+        return parseCipherKeys(text);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
     .optional(),
   SLACK_SOCKET_MODE: flag.default(false),
   SLACK_API_URL: z
@@ -136,6 +161,15 @@ const environmentSchema = z.object({
     .default(2 * 3600),
   /** Slack user ids who may change organizer settings besides workspace admins and owners. */
   ORGANIZER_SLACK_IDS: slackUserIds.default([]),
+  /** HTTP Basic credentials of the queue dashboard at /admin/queues; without both it is not served. */
+  DASHBOARD_USER: z
+    .string()
+    .regex(/^[^:]+$/, 'must not contain ":" (HTTP Basic auth splits on it)')
+    .optional(),
+  DASHBOARD_PASSWORD: z
+    .string()
+    .min(12, 'must be at least 12 characters: the dashboard can retry and delete jobs')
+    .optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -152,7 +186,12 @@ export interface SessionTiming {
 
 export interface Config {
   slack: {
-    botToken: string;
+    /** The single workspace's bot token; undefined in multi-workspace mode without a default. */
+    botToken: string | undefined;
+    /** Set for multi-workspace OAuth installs (tokens then come from the installation store). */
+    oauth:
+      | { clientId: string; clientSecret: string; stateSecret: string; tokenKeys: CipherKey[] }
+      | undefined;
     signingSecret: string | undefined;
     appToken: string | undefined;
     socketMode: boolean;
@@ -171,6 +210,8 @@ export interface Config {
   sessions: SessionTiming;
   /** Slack user ids who are organizers in any workspace, besides its admins and owners. */
   organizerSlackIds: string[];
+  /** Credentials of the queue dashboard; undefined: the dashboard is off. */
+  dashboard: { user: string; password: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -213,7 +254,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const env_ = parsed.data;
   return {
     slack: {
-      botToken: env_.SLACK_BOT_TOKEN!,
+      botToken: env_.SLACK_BOT_TOKEN,
+      oauth: env_.SLACK_CLIENT_ID
+        ? {
+            clientId: env_.SLACK_CLIENT_ID,
+            clientSecret: env_.SLACK_CLIENT_SECRET!,
+            stateSecret: env_.SLACK_STATE_SECRET!,
+            tokenKeys: env_.TOKEN_ENCRYPTION_KEYS!,
+          }
+        : undefined,
       signingSecret: env_.SLACK_SIGNING_SECRET,
       appToken: env_.SLACK_APP_TOKEN,
       socketMode: env_.SLACK_SOCKET_MODE,
@@ -241,6 +290,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       lateCancelMs: env_.SESSION_LATE_CANCEL_SECONDS * 1000,
     },
     organizerSlackIds: env_.ORGANIZER_SLACK_IDS,
+    dashboard:
+      env_.DASHBOARD_USER && env_.DASHBOARD_PASSWORD
+        ? { user: env_.DASHBOARD_USER, password: env_.DASHBOARD_PASSWORD }
+        : undefined,
   };
 }
 
@@ -254,8 +307,16 @@ function missingSettings(
   const missing: Array<{ name: string; message: string }> = [];
   const runsWeb = (input.MOCKINGBIRD_ROLES ?? 'web').split(',').some((role) => role.trim() === 'web');
   const socketMode = ['true', '1', 'yes'].includes(input.SLACK_SOCKET_MODE ?? '');
-  // Workers post messages too, so every role needs the bot token.
-  if (!input.SLACK_BOT_TOKEN) missing.push({ name: 'SLACK_BOT_TOKEN', message: 'is missing' });
+  // Workers post messages too, so every role needs a token: the bot token of the one workspace,
+  // or (multi-workspace) the OAuth credentials and the key that unseals each install's token.
+  if (input.SLACK_CLIENT_ID) {
+    for (const name of ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'TOKEN_ENCRYPTION_KEYS']) {
+      if (!input[name])
+        missing.push({ name, message: 'is missing (SLACK_CLIENT_ID is set: multi-workspace mode)' });
+    }
+  } else if (!input.SLACK_BOT_TOKEN) {
+    missing.push({ name: 'SLACK_BOT_TOKEN', message: 'is missing' });
+  }
   if (runsWeb && socketMode && !input.SLACK_APP_TOKEN) {
     missing.push({ name: 'SLACK_APP_TOKEN', message: 'is missing (SLACK_SOCKET_MODE=true)' });
   }
@@ -264,6 +325,11 @@ function missingSettings(
       name: 'SLACK_SIGNING_SECRET',
       message: 'is missing (HTTP mode verifies every request with it)',
     });
+  }
+  if (Boolean(input.DASHBOARD_USER) !== Boolean(input.DASHBOARD_PASSWORD)) {
+    const absent = input.DASHBOARD_USER ? 'DASHBOARD_PASSWORD' : 'DASHBOARD_USER';
+    const present = input.DASHBOARD_USER ? 'DASHBOARD_USER' : 'DASHBOARD_PASSWORD';
+    missing.push({ name: absent, message: `is missing (${present} is set)` });
   }
   return missing;
 }

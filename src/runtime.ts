@@ -4,15 +4,21 @@ import type { Redis } from 'ioredis';
 import type { JobContext } from '../jobs/job-context.ts';
 import { processors } from '../jobs/registry.ts';
 import type { Config } from './config.ts';
+import { sweepTickMs } from './domain/workspace-settings.ts';
 import { writeHealth } from './observability/health.ts';
 import type { Logger } from './observability/logger.ts';
+import { metricsRoute, watchQueues } from './observability/metrics.ts';
 import { startOpsServer } from './observability/ops-server.ts';
+import { queueDashboardRoutes } from './observability/queue-dashboard.ts';
 import { JobQueues } from './queue/job-queues.ts';
 import { createRedisConnection } from './queue/redis.ts';
 import { startWorkers, type WorkerPool } from './queue/start-workers.ts';
+import { TokenCipher } from './security/token-cipher.ts';
 import { createSlackApp, type SlackApp } from './slack/app.ts';
 import { createWorkerSlackClient } from './slack/gateway.ts';
 import { SlackOutbound } from './slack/outbound/slack-outbound.ts';
+import { WorkspaceClients, type WorkspaceSlack } from './slack/workspace-clients.ts';
+import { PrismaInstallationStore } from './store/installations.ts';
 import { createDatabase } from './store/prisma.ts';
 
 export interface Runtime {
@@ -39,6 +45,10 @@ export async function startRuntime(
     logger.warn({ err: error.message }, 'redis connection error');
   };
   const producerRedis = createRedisConnection(config.redisUrl, 'producer', logRedisError);
+  // Multi-workspace mode: installs arrive through OAuth and their tokens are stored sealed.
+  const installations = config.slack.oauth
+    ? new PrismaInstallationStore(db, new TokenCipher(config.slack.oauth.tokenKeys))
+    : undefined;
   const queues = new JobQueues(producerRedis, config.queuePrefix);
   const routes: CustomRoute[] = [
     {
@@ -46,29 +56,40 @@ export async function startRuntime(
       method: ['GET'],
       handler: (_req, res) => void writeHealth({ db, redis: producerRedis }, res),
     },
+    metricsRoute(),
+    ...(await queueDashboardRoutes(config.dashboard, queues.all(), logger)),
   ];
+  const unwatchQueues = watchQueues(() => queues.all());
 
   let workerRedis: Redis | undefined;
   let workerPool: WorkerPool | undefined;
   if (config.roles.includes('worker')) {
     workerRedis = createRedisConnection(config.redisUrl, 'worker', logRedisError);
-    const slack = createWorkerSlackClient(config, logger);
-    const context: JobContext = {
-      config,
-      db,
-      slack,
-      // The producer connection fails fast, which suits the pacer's and claims' short commands.
+    // The producer connection fails fast, which suits the pacer's and claims' short commands.
+    const clients = new WorkspaceClients({ config, db, redis: producerRedis, logger, installations });
+    const fallback = clients.default ?? {
+      // Multi-workspace without a default token: every processor scopes itself to a workspace.
+      client: createWorkerSlackClient(config, logger),
       outbound: new SlackOutbound({
-        client: slack,
+        client: createWorkerSlackClient(config, logger),
         redis: producerRedis,
         prefix: config.queuePrefix,
         db,
         logger,
       }),
+    };
+    const contextWith = (slack: WorkspaceSlack): JobContext => ({
+      config,
+      db,
+      slack: slack.client,
+      outbound: slack.outbound,
       queues,
       logger,
       now,
-    };
+      inWorkspace: async (workspaceId) => contextWith(await clients.forWorkspace(workspaceId)),
+      inTeam: async (slackTeamId) => contextWith(await clients.forTeam(slackTeamId)),
+    });
+    const context = contextWith(fallback);
     workerPool = startWorkers({
       registry: processors,
       context,
@@ -79,7 +100,9 @@ export async function startRuntime(
     });
     // Not awaited: a worker that starts while Redis is away still comes up, and the scheduler
     // is set as soon as Redis answers (every worker upserts the same one, harmlessly).
-    queues.repeat('sweep-pools', config.matching.sweepIntervalMs).catch((error: Error) => {
+    // One scheduler ticks often enough for the shortest interval a workspace may choose; each tick
+    // sweeps only the workspaces whose own interval has passed (jobs/sweep-pools.ts).
+    queues.repeat('sweep-pools', sweepTickMs(config.matching.sweepIntervalMs)).catch((error: Error) => {
       logger.warn({ err: error.message }, 'could not schedule the matching sweep yet');
     });
     // Re-sets each workspace's daily-question scheduler and posts today's question where the app
@@ -93,7 +116,10 @@ export async function startRuntime(
   let opsServer: Server | undefined;
   let port: number;
   if (config.roles.includes('web')) {
-    slackApp = createSlackApp(config, { config, db, queues, logger, now }, routes);
+    slackApp = createSlackApp(config, { config, db, queues, logger, now }, routes, {
+      redis: producerRedis,
+      installationStore: installations,
+    });
     port = await slackApp.start();
   } else {
     ({ port, server: opsServer } = await startOpsServer(config.port, routes));
@@ -104,6 +130,7 @@ export async function startRuntime(
     port,
     async stop() {
       await slackApp?.stop();
+      unwatchQueues();
       await new Promise<void>((resolve) => (opsServer ? opsServer.close(() => resolve()) : resolve()));
       // Without Redis no job can finish anyway, so waiting the full grace period buys nothing.
       const grace = workerRedis?.status === 'ready' ? config.shutdownTimeoutMs : 1_000;

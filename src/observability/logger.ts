@@ -1,4 +1,5 @@
 import { type Logger, pino } from 'pino';
+import { requestLogFields } from './request-context.ts';
 
 export type { Logger };
 
@@ -34,6 +35,8 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       formatters: { level: (label) => ({ level: label }) },
+      // Lines written while handling a Slack request carry its requestId (request-context.ts).
+      mixin: requestLogFields,
     },
     destination as pino.DestinationStream | undefined,
   );

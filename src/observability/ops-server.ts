@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CustomRoute } from '@slack/bolt';
+import { matchesRoute } from './route-paths.ts';
 
 /**
  * A worker-only process has no Bolt server, yet orchestrators still probe /health; this serves
@@ -14,7 +15,7 @@ export async function startOpsServer(
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const route = routes.find(
       (candidate) =>
-        candidate.path === path &&
+        matchesRoute(candidate.path, path) &&
         [candidate.method].flat().some((method) => method.toUpperCase() === (req.method ?? 'GET')),
     );
     if (!route) {

@@ -116,6 +116,14 @@ export const jobCatalogue = {
     jobId: (payload: SessionStep & { beforeStartMs: number }) =>
       `session-${payload.sessionId}-v${payload.version}-reminder-${Math.round(payload.beforeStartMs / 1000)}s`,
     options: SESSION_JOB_OPTIONS,
+    // A reminder is a few short queries and one chat.postMessage, so a worker slot spends most of
+    // its time waiting on Slack. Reminders fall due together (sessions start on the hour and half
+    // hour), and at the default 10 slots a worker whose posts take ~200 ms sends at most ~50 a
+    // second; 50 slots carry ~250, so one worker nearly holds the load while another restarts. The
+    // database pool is not the limit: a job holds a connection per query, never across the Slack
+    // call. (npm run bench:reminders -- --rate=150 --slack-latency-ms=200: p99 lateness 16 s at
+    // 10 slots, 0.3 s at 50.)
+    concurrency: 50,
   },
   'session-check-in': {
     payload: sessionStep,
@@ -196,14 +204,23 @@ export const jobCatalogue = {
     jobId: (payload: { sessionId: string }) => `session-${payload.sessionId}-prompts`,
     options: SESSION_JOB_OPTIONS,
   },
+  'member-lapse-check': {
+    payload: z.object({ memberId: z.uuid(), sessionId: z.uuid() }),
+    // One check per member and session that lapsed for them.
+    jobId: (payload: { memberId: string; sessionId: string }) =>
+      `member-${payload.memberId}-lapse-check-${payload.sessionId}`,
+    options: SESSION_JOB_OPTIONS,
+  },
 } satisfies Record<string, JobDefinition>;
 
-interface JobDefinition {
+export interface JobDefinition {
   // biome-ignore lint/suspicious/noExplicitAny: each entry narrows its own payload type.
   payload: z.ZodType<any>;
   // biome-ignore lint/suspicious/noExplicitAny: each entry narrows its own payload type.
   jobId: (payload: any) => string;
   options: JobsOptions;
+  /** How many of these jobs one worker process runs at once; startWorkers' default when absent. */
+  concurrency?: number;
 }
 
 export type JobName = keyof typeof jobCatalogue;

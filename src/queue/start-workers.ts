@@ -1,8 +1,8 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../observability/logger.ts';
+import { type JobDefinition, type JobName, type JobPayload, jobCatalogue, jobNames } from './catalogue.ts';
 import { deferJob, RetryLaterError } from './defer-job.ts';
-import { type JobName, type JobPayload, jobCatalogue, jobNames } from './catalogue.ts';
 
 export type Processor<Name extends JobName, Context> = (
   payload: JobPayload<Name>,
@@ -28,6 +28,7 @@ export function startWorkers<Context>(options: {
   connection: Redis;
   prefix: string;
   logger: Logger;
+  /** Jobs each queue's worker runs at once, unless its catalogue entry says (default 10). */
   concurrency?: number;
   /** How long a job stays locked to its worker without renewal (default 30 s, BullMQ's own). */
   lockMs?: number;
@@ -41,6 +42,7 @@ export function startWorkers<Context>(options: {
   }
   const workers = jobNames.map((name) => {
     const process = options.registry[name] as Processor<JobName, Context>;
+    const definition: JobDefinition = jobCatalogue[name];
     const worker = new Worker(
       name,
       async (job, token) => {
@@ -63,7 +65,7 @@ export function startWorkers<Context>(options: {
       {
         connection: options.connection,
         prefix: options.prefix,
-        concurrency: options.concurrency ?? 10,
+        concurrency: definition.concurrency ?? options.concurrency ?? 10,
         // A crashed worker's job returns to the queue once its lock has lapsed and the next
         // stalled check runs: between one and two lock durations after the crash.
         lockDuration: options.lockMs ?? 30_000,

@@ -1,12 +1,22 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import {
+  type App,
+  type CustomRoute,
+  HTTPReceiver,
+  type InstallationStore,
+  SocketModeReceiver,
+} from '@slack/bolt';
+import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import { toSlackLogger } from '../observability/bolt-logger.ts';
 import { register as registerActions } from './actions/index.ts';
+import { BOT_SCOPES } from './bot-scopes.ts';
 import { register as registerCommands } from './commands/index.ts';
 import { register as registerEvents } from './events/index.ts';
 import { slackClientOptions } from './gateway.ts';
+import { MeasuredApp, receiptProperties, stampReceipt } from './middleware/ack-timing.ts';
+import { register as registerMiddleware } from './middleware/index.ts';
 import { register as registerOptions } from './options/index.ts';
 import { errorSummary } from './respond-safely.ts';
 import type { SlackDeps } from './slack-deps.ts';
@@ -25,7 +35,12 @@ export interface SlackApp {
  * signature on every request at /slack/events; Socket Mode opens an outbound WebSocket, so
  * `routes` (health, later metrics) are served by the receiver's own small HTTP server.
  */
-export function createSlackApp(config: Config, deps: SlackDeps, routes: CustomRoute[]): SlackApp {
+export function createSlackApp(
+  config: Config,
+  deps: SlackDeps,
+  routes: CustomRoute[],
+  ops: { redis: Redis; installationStore?: InstallationStore },
+): SlackApp {
   const logger = toSlackLogger(deps.logger);
   const clientOptions = slackClientOptions(config, deps.logger);
   const receiver = config.slack.socketMode
@@ -40,13 +55,31 @@ export function createSlackApp(config: Config, deps: SlackDeps, routes: CustomRo
         endpoints: '/slack/events',
         customRoutes: routes,
         logger,
+        customPropertiesExtractor: receiptProperties,
+        // Multi-workspace: /slack/install starts Slack's OAuth flow, /slack/oauth_redirect
+        // finishes it and stores the installation (sealed) through the installation store.
+        ...(config.slack.oauth && ops.installationStore
+          ? {
+              clientId: config.slack.oauth.clientId,
+              clientSecret: config.slack.oauth.clientSecret,
+              stateSecret: config.slack.oauth.stateSecret,
+              scopes: [...BOT_SCOPES],
+              installationStore: ops.installationStore,
+              installerOptions: { directInstall: true, clientOptions },
+            }
+          : {}),
       });
-  const app = new App({ token: config.slack.botToken, receiver, logger, clientOptions });
+  if (receiver instanceof HTTPReceiver) stampReceipt(receiver, '/slack/events', routes);
+  // With OAuth, Bolt finds each workspace's token through the installation store; a fixed token
+  // would make it answer every workspace as the one it belongs to.
+  const token = config.slack.oauth ? undefined : config.slack.botToken;
+  const app = new MeasuredApp({ token, receiver, logger, clientOptions });
 
   app.error(async (error) => {
     // Listeners answer members themselves; what reaches here is logged once, never rethrown.
     deps.logger.error({ err: errorSummary(error) }, 'unhandled error in a Slack listener');
   });
+  registerMiddleware(app, { redis: ops.redis, prefix: config.queuePrefix, logger: deps.logger });
   registerCommands(app, deps);
   registerViews(app, deps);
   registerActions(app, deps);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { toSlackLogger } from '../observability/bolt-logger.ts';
 import type { Logger } from '../observability/logger.ts';
+import { countSlackApiCalls } from '../observability/slack-api-metrics.ts';
 
 /**
  * The one place that decides how we talk to Slack's Web API. The SDK's defaults retry a failed
@@ -16,6 +17,7 @@ export function slackClientOptions(config: Config, logger: Logger): WebClientOpt
     logger: toSlackLogger(logger),
     timeout: 10_000,
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000, randomize: true },
+    fetch: countSlackApiCalls(config.slack.apiUrl),
   };
 }
 

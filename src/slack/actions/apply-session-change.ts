@@ -1,6 +1,8 @@
+import { sessionTimingFor } from '../../domain/workspace-settings.ts';
 import type { SESSION_EVENTS } from '../../queue/catalogue.ts';
 import { scheduleSessionJobs, unscheduleSessionJobs } from '../../queue/session-schedule.ts';
 import type { SessionRecord } from '../../store/sessions.ts';
+import { findWorkspaceSettings } from '../../store/workspace-settings.ts';
 import type { SlackDeps } from '../slack-deps.ts';
 
 /**
@@ -14,8 +16,11 @@ export async function applySessionChange(
   actorMemberId: string | undefined,
 ): Promise<void> {
   const { session } = change;
-  await unscheduleSessionJobs(deps.queues, session.id, change.previousVersion, deps.config.sessions);
-  await scheduleSessionJobs(deps.queues, session, deps.config.sessions, deps.now().getTime());
+  // The workspace's reminders, nudge and release; jobs an earlier setting queued are version-stale.
+  const settings = await findWorkspaceSettings(deps.db, session.workspaceId);
+  const timing = sessionTimingFor(deps.config.sessions, settings);
+  await unscheduleSessionJobs(deps.queues, session.id, change.previousVersion, timing);
+  await scheduleSessionJobs(deps.queues, session, timing, deps.now().getTime());
   await deps.queues.enqueue('session-announce', {
     sessionId: session.id,
     version: session.version,

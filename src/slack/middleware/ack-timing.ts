@@ -1,0 +1,60 @@
+import type { IncomingMessage } from 'node:http';
+import { App, type CustomRoute, type HTTPReceiver, type ReceiverEvent } from '@slack/bolt';
+import { metrics } from '../../observability/metrics.ts';
+import { routeBase } from '../../observability/route-paths.ts';
+import { surfaceOf } from './surface.ts';
+
+const RECEIVED_AT = Symbol('mockingbird.receivedAt');
+type StampedRequest = IncomingMessage & { [RECEIVED_AT]?: number };
+
+/**
+ * Stamps each HTTP request with the moment it arrived, before Bolt reads the body and checks the
+ * signature, and counts every answer by route and status. HTTPReceiver.start() calls its
+ * `requestListener` property for each request, so wrapping that property sees all of them.
+ */
+export function stampReceipt(receiver: HTTPReceiver, endpoint: string, routes: CustomRoute[]): void {
+  const bases = [endpoint, ...routes.map((route) => routeBase(route.path))];
+  const listen = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    (req as StampedRequest)[RECEIVED_AT] = performance.now();
+    res.once('finish', () => {
+      const path = (req.url ?? '/').split('?', 1)[0]!;
+      const route = bases.find((base) => path === base || path.startsWith(`${base}/`)) ?? 'other';
+      metrics.httpRequests.inc({ route, status: String(res.statusCode) });
+    });
+    return listen(req, res);
+  };
+}
+
+/**
+ * HTTPReceiver's `customPropertiesExtractor`: passes the arrival stamp on with the request (Bolt
+ * also copies it into `context`). Bolt hands the extractor the same request object it received.
+ */
+export function receiptProperties(req: IncomingMessage): { receivedAt?: number } {
+  const receivedAt = (req as StampedRequest)[RECEIVED_AT];
+  return receivedAt === undefined ? {} : { receivedAt };
+}
+
+/**
+ * Bolt's App, timing every request from receipt to ack() by surface. Receivers hand each request
+ * to `processEvent` together with its ack function; wrapping that function here sees every
+ * acknowledgement, including the one Bolt sends for Events API requests before any middleware
+ * runs, which a global middleware never could. Socket Mode requests, which have no HTTP arrival,
+ * count from the moment they reach the app.
+ */
+export class MeasuredApp extends App {
+  override async processEvent(event: ReceiverEvent): Promise<void> {
+    const stamp = event.customProperties?.receivedAt;
+    const receivedAt = typeof stamp === 'number' ? stamp : performance.now();
+    const surface = surfaceOf(event.body);
+    metrics.slackRequests.inc({ surface });
+    const ack = event.ack;
+    return super.processEvent({
+      ...event,
+      ack: async (response) => {
+        await ack(response);
+        metrics.ackSeconds.observe({ surface }, (performance.now() - receivedAt) / 1000);
+      },
+    });
+  }
+}
