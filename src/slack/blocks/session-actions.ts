@@ -27,3 +27,17 @@ export const slotValueSchema = z
   .transform((value) => value.split('|'))
   .pipe(z.tuple([z.uuid(), digits, digits]))
   .transform(([sessionId, version, slot]) => ({ sessionId, version, slot }));
+
+/**
+ * Slack's confirm dialog on "my partner has not shown up": the report counts against the partner,
+ * so a mis-click must not file it.
+ */
+export const NO_SHOW_CONFIRM = {
+  title: { type: 'plain_text' as const, text: 'Report a no-show?' },
+  text: {
+    type: 'mrkdwn' as const,
+    text: 'Your partner did not join. This is recorded against their reliability, and you go back into the pool for someone free now.',
+  },
+  confirm: { type: 'plain_text' as const, text: 'Report it' },
+  deny: { type: 'plain_text' as const, text: 'Not yet' },
+};

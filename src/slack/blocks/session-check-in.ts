@@ -1,7 +1,7 @@
 import type { SessionRecord } from '../../store/sessions.ts';
 import { FEEDBACK_ACTIONS } from './feedback-labels.ts';
 import type { SlackMessage } from './help-message.ts';
-import { SESSION_ACTIONS } from './session-actions.ts';
+import { NO_SHOW_CONFIRM, SESSION_ACTIONS } from './session-actions.ts';
 import { pairOf } from './session-intro.ts';
 
 /** "How did it go?" at the end of a session. */
@@ -39,6 +39,7 @@ export function sessionCheckInMessage(session: SessionRecord, typeLabel: string)
             action_id: SESSION_ACTIONS.noShow,
             text: { type: 'plain_text', text: 'My partner did not show up' },
             value: session.id,
+            confirm: NO_SHOW_CONFIRM,
           },
         ],
       },

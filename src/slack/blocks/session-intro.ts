@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { SessionRecord } from '../../store/sessions.ts';
 import type { SlackMessage } from './help-message.ts';
-import { SESSION_ACTIONS, slotValue } from './session-actions.ts';
+import { NO_SHOW_CONFIRM, SESSION_ACTIONS, slotValue } from './session-actions.ts';
 import { slackDate } from './slack-date.ts';
 
 const WHEN = '{date_long_pretty} at {time}';
@@ -107,6 +107,7 @@ export function sessionConfirmedMessage(session: SessionRecord, typeLabel: strin
             action_id: SESSION_ACTIONS.noShow,
             text: { type: 'plain_text', text: 'My partner has not shown up' },
             value: session.id,
+            confirm: NO_SHOW_CONFIRM,
           },
         ],
       },
