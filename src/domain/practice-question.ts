@@ -1,5 +1,6 @@
 import type { Outcome } from './availability/availability-schema.ts';
 import { BUILT_IN_INTERVIEW_TYPES, findInterviewType } from './interview-types.ts';
+import { LEVEL_WORDS } from './level-words.ts';
 import type { Level } from './matching/types.ts';
 
 /** `/mock question [type] [level]`: what the member asked for; anything unnamed is chosen for them. */
@@ -7,18 +8,6 @@ export interface PracticeQuestionRequest {
   interviewType: string | undefined;
   level: Level | undefined;
 }
-
-// The quick path's level words (src/domain/quick-request.ts), so both commands read levels alike.
-const LEVEL_WORDS: Readonly<Record<string, Level>> = {
-  pm: 'PM',
-  apm: 'PM',
-  senior: 'SENIOR',
-  spm: 'SENIOR',
-  staff: 'STAFF',
-  principal: 'STAFF',
-  director: 'DIRECTOR',
-  gpm: 'DIRECTOR',
-};
 
 export const PRACTICE_QUESTION_USAGE = [
   'Usage: `/mock question [type] [level]`, for example `/mock question execution senior` or just `/mock question`.',

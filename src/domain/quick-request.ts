@@ -1,6 +1,7 @@
 import type { Availability, Outcome } from './availability/availability-schema.ts';
 import { parseAvailabilityText } from './availability/parse-availability-text.ts';
 import { findInterviewType } from './interview-types.ts';
+import { LEVEL_WORDS } from './level-words.ts';
 import { type DurationMinutes, LEVELS, type Level, type Role } from './matching/types.ts';
 import { APP_DEFAULT_DURATION_MINUTES } from './workspace-settings.ts';
 
@@ -13,17 +14,6 @@ export interface QuickRequest {
   /** Undefined when the member named no time: the caller falls back to their last request or "now". */
   availability: Availability | undefined;
 }
-
-const LEVEL_WORDS: Record<string, Level> = {
-  pm: 'PM',
-  apm: 'PM',
-  senior: 'SENIOR',
-  spm: 'SENIOR',
-  staff: 'STAFF',
-  principal: 'STAFF',
-  director: 'DIRECTOR',
-  gpm: 'DIRECTOR',
-};
 
 const ROLE_WORDS: Record<string, Role> = {
   interviewer: 'INTERVIEWER',

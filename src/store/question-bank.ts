@@ -2,6 +2,7 @@ import { LEVELS, type Level } from '../domain/matching/types.ts';
 import type { BankQuestion } from '../domain/question-bank/question-schema.ts';
 import type { Question } from '../generated/prisma/client.ts';
 import type { Database } from './prisma.ts';
+import { contentOf, sameContent } from './question-rows.ts';
 
 /**
  * The question bank in PostgreSQL: the built-ins mirrored from content/questions, plus each
@@ -117,33 +118,6 @@ export async function findActiveQuestions(
     orderBy: [{ slug: 'asc' }, { id: 'asc' }],
   });
   return rows.map(toStoredQuestion);
-}
-
-function contentOf(question: BankQuestion) {
-  return {
-    slug: question.id,
-    type: question.type,
-    topic: question.topic,
-    levels: [...question.levels],
-    text: question.text,
-    followUps: [...question.followUps],
-    rubricHints: [...question.rubricHints],
-    hint: question.hint,
-  };
-}
-
-function sameContent(row: Question, content: ReturnType<typeof contentOf>): boolean {
-  const sameList = (a: readonly string[], b: readonly string[]) =>
-    a.length === b.length && a.every((item, i) => item === b[i]);
-  return (
-    row.type === content.type &&
-    row.topic === content.topic &&
-    row.text === content.text &&
-    row.hint === content.hint &&
-    sameList(row.levels, content.levels) &&
-    sameList(row.followUps, content.followUps) &&
-    sameList(row.rubricHints, content.rubricHints)
-  );
 }
 
 function toStoredQuestion(row: Question): StoredQuestion {

@@ -3,6 +3,7 @@ import type { BankQuestion } from '../domain/question-bank/question-schema.ts';
 import type { Question } from '../generated/prisma/client.ts';
 import type { Database } from './prisma.ts';
 import type { StoredQuestion } from './question-bank.ts';
+import { contentOf, sameContent } from './question-rows.ts';
 
 /**
  * A workspace's own questions, beside the built-in bank (store/question-bank.ts): organizers add,
@@ -208,33 +209,6 @@ async function findOwn(
 ): Promise<WorkspaceQuestion | null> {
   const row = await db.question.findFirst({ where: { id: questionId, workspaceId } });
   return row ? toWorkspaceQuestion(row) : null;
-}
-
-function contentOf(question: BankQuestion) {
-  return {
-    slug: question.id,
-    type: question.type,
-    topic: question.topic,
-    levels: [...question.levels],
-    text: question.text,
-    followUps: [...question.followUps],
-    rubricHints: [...question.rubricHints],
-    hint: question.hint,
-  };
-}
-
-function sameContent(row: Question, content: ReturnType<typeof contentOf>): boolean {
-  const sameList = (a: readonly string[], b: readonly string[]) =>
-    a.length === b.length && a.every((item, i) => item === b[i]);
-  return (
-    row.type === content.type &&
-    row.topic === content.topic &&
-    row.text === content.text &&
-    row.hint === content.hint &&
-    sameList(row.levels, content.levels) &&
-    sameList(row.followUps, content.followUps) &&
-    sameList(row.rubricHints, content.rubricHints)
-  );
 }
 
 function toWorkspaceQuestion(row: Question): WorkspaceQuestion {

@@ -18,3 +18,9 @@ export const STALE_MESSAGES: Record<string, string> = {
   'already-over': 'This session is already over or cancelled.',
   'not-started': 'The session has not started yet; this button works from the start time on.',
 };
+
+/** The session id a cancel, reschedule or no-show button carries, or null for a forged value. */
+export function sessionIdOf(payload: SessionActionPayload): string | null {
+  const parsed = z.uuid().safeParse(payload.actions[0]?.value);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,11 +1,10 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { z } from 'zod';
 import { requeueReopenedRequests } from '../../queue/requeue-reopened-requests.ts';
 import { cancelSession } from '../../store/sessions.ts';
 import { respondSafely } from '../respond-safely.ts';
 import type { SlackDeps } from '../slack-deps.ts';
 import { applySessionChange } from './apply-session-change.ts';
-import { STALE_MESSAGES, sessionActionSchema } from './session-action-payload.ts';
+import { STALE_MESSAGES, sessionActionSchema, sessionIdOf } from './session-action-payload.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -15,9 +14,9 @@ export function cancelSessionButton(deps: SlackDeps) {
     await ack();
     await respondSafely(respond, deps.logger, async () => {
       const payload = sessionActionSchema.parse(body);
-      const sessionId = z.uuid().safeParse(payload.actions[0]!.value);
-      if (!sessionId.success) return { text: STALE_MESSAGES.changed!, blocks: [] };
-      return cancelSessionFor(deps, sessionId.data, payload.user.id);
+      const sessionId = sessionIdOf(payload);
+      if (!sessionId) return { text: STALE_MESSAGES.changed!, blocks: [] };
+      return cancelSessionFor(deps, sessionId, payload.user.id);
     });
   };
 }

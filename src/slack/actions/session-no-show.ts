@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { z } from 'zod';
 import { DEFAULT_NOW_MINUTES } from '../../domain/availability/availability-schema.ts';
 import { ensureMember } from '../../store/members.ts';
 import { findLatestRequest } from '../../store/partner-requests.ts';
@@ -8,7 +7,7 @@ import { placeRequest } from '../place-request.ts';
 import { respondSafely } from '../respond-safely.ts';
 import type { SlackDeps } from '../slack-deps.ts';
 import { applySessionChange } from './apply-session-change.ts';
-import { STALE_MESSAGES, sessionActionSchema } from './session-action-payload.ts';
+import { STALE_MESSAGES, sessionActionSchema, sessionIdOf } from './session-action-payload.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -22,11 +21,11 @@ export function reportNoShowButton(deps: SlackDeps) {
     await ack();
     await respondSafely(respond, deps.logger, async () => {
       const payload = sessionActionSchema.parse(body);
-      const sessionId = z.uuid().safeParse(payload.actions[0]!.value);
-      if (!sessionId.success) return { text: STALE_MESSAGES.changed!, blocks: [] };
+      const sessionId = sessionIdOf(payload);
+      if (!sessionId) return { text: STALE_MESSAGES.changed!, blocks: [] };
       const now = deps.now();
       const change = await reportNoShow(deps.db, {
-        sessionId: sessionId.data,
+        sessionId,
         slackUserId: payload.user.id,
         now,
       });

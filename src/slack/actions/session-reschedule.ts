@@ -1,10 +1,9 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { z } from 'zod';
 import { reopenProposal } from '../../store/sessions.ts';
 import { respondSafely } from '../respond-safely.ts';
 import type { SlackDeps } from '../slack-deps.ts';
 import { applySessionChange } from './apply-session-change.ts';
-import { STALE_MESSAGES, sessionActionSchema } from './session-action-payload.ts';
+import { STALE_MESSAGES, sessionActionSchema, sessionIdOf } from './session-action-payload.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -14,10 +13,10 @@ export function rescheduleSessionButton(deps: SlackDeps) {
     await ack();
     await respondSafely(respond, deps.logger, async () => {
       const payload = sessionActionSchema.parse(body);
-      const sessionId = z.uuid().safeParse(payload.actions[0]!.value);
-      if (!sessionId.success) return { text: STALE_MESSAGES.changed!, blocks: [] };
+      const sessionId = sessionIdOf(payload);
+      if (!sessionId) return { text: STALE_MESSAGES.changed!, blocks: [] };
       const change = await reopenProposal(deps.db, {
-        sessionId: sessionId.data,
+        sessionId,
         slackUserId: payload.user.id,
         now: deps.now(),
       });
