@@ -1,4 +1,5 @@
 import { interviewTypeLabel } from '../src/domain/interview-types.ts';
+import { metrics } from '../src/observability/metrics.ts';
 import type { JobPayload } from '../src/queue/catalogue.ts';
 import { sessionCheckInMessage } from '../src/slack/blocks/session-check-in.ts';
 import { completeSession, findSession } from '../src/store/sessions.ts';
@@ -14,7 +15,9 @@ export async function checkInAfterSession(
   // A retry after the status changed still owes the message; only a moved or cancelled session does not.
   if (session.status !== 'CONFIRMED' && session.status !== 'COMPLETED') return;
   const scoped = await context.inWorkspace(session.workspaceId);
-  await completeSession(context.db, session.id, payload.version, context.now());
+  if (await completeSession(context.db, session.id, payload.version, context.now())) {
+    metrics.sessions.inc({ event: 'completed' });
+  }
   const message = sessionCheckInMessage(session, interviewTypeLabel(session.interviewType));
   await scoped.outbound.postMessageOnce(`session-${session.id}-v${payload.version}-check-in`, {
     channel: session.channelId,

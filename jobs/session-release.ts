@@ -1,3 +1,4 @@
+import { metrics } from '../src/observability/metrics.ts';
 import type { JobPayload } from '../src/queue/catalogue.ts';
 import { requeueReopenedRequests } from '../src/queue/requeue-reopened-requests.ts';
 import { releaseSession } from '../src/store/sessions.ts';
@@ -18,6 +19,7 @@ export async function releaseUnconfirmedSession(
     requestTtlMs: context.config.matching.requestTtlMs,
   });
   if (change.kind !== 'changed') return;
+  metrics.sessions.inc({ event: 'released' });
   await context.queues.enqueue('session-announce', {
     sessionId: change.session.id,
     version: change.session.version,

@@ -72,14 +72,15 @@ export const metrics = {
   }),
 };
 
-// Series that exist from the start, so rate() and alerts see a 0 rather than nothing. Only
-// sessions' `created` is counted so far (by matching); the other events appear once counted.
+// Series that exist from the start, so rate() and alerts see a 0 rather than nothing.
 for (const surface of SURFACES) {
   metrics.slackRequests.inc({ surface }, 0);
   metrics.ackSeconds.zero({ surface });
 }
 for (const trigger of ['new-request', 'sweep']) metrics.matchesMade.inc({ trigger }, 0);
-metrics.sessions.inc({ event: 'created' }, 0);
+for (const event of ['created', 'confirmed', 'cancelled', 'released', 'completed', 'no-show']) {
+  metrics.sessions.inc({ event }, 0);
+}
 
 /** Each watched set of queues is asked for its job counts at scrape time, never in between. */
 const watchedQueues = new Set<() => Queue[]>();

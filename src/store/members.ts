@@ -1,3 +1,4 @@
+import type { Member } from '../generated/prisma/client.ts';
 import type { Database } from './prisma.ts';
 
 export interface MemberRef {
@@ -26,6 +27,11 @@ export interface MemberProfile {
  * concurrent first commands cannot create duplicates.
  */
 export async function ensureMember(db: Database, ref: MemberRef): Promise<MemberProfile> {
+  // Nearly every command comes from someone already known: one indexed read, no writes.
+  const known = await db.member.findFirst({
+    where: { slackUserId: ref.slackUserId, workspace: { slackTeamId: ref.slackTeamId } },
+  });
+  if (known) return toProfile(known, ref);
   const workspace = await retryOnConflict(() =>
     db.workspace.upsert({
       where: { slackTeamId: ref.slackTeamId },
@@ -41,18 +47,7 @@ export async function ensureMember(db: Database, ref: MemberRef): Promise<Member
       update: {},
     }),
   );
-  return {
-    id: member.id,
-    workspaceId: workspace.id,
-    slackTeamId: ref.slackTeamId,
-    slackUserId: ref.slackUserId,
-    timezone: member.timezoneOverride ?? member.timezone,
-    timezoneFromSlack: member.timezone,
-    timezoneOverride: member.timezoneOverride,
-    level: member.level,
-    meetingLink: member.meetingLink,
-    profileSyncedAt: member.profileSyncedAt,
-  };
+  return toProfile(member, ref);
 }
 
 /** Stores what Slack's profile says; returns false when the member no longer exists. */
@@ -99,4 +94,19 @@ async function retryOnConflict<T>(upsert: () => Promise<T>): Promise<T> {
     if ((error as { code?: string }).code !== 'P2002') throw error;
     return upsert();
   }
+}
+
+function toProfile(member: Member, ref: MemberRef): MemberProfile {
+  return {
+    id: member.id,
+    workspaceId: member.workspaceId,
+    slackTeamId: ref.slackTeamId,
+    slackUserId: ref.slackUserId,
+    timezone: member.timezoneOverride ?? member.timezone,
+    timezoneFromSlack: member.timezone,
+    timezoneOverride: member.timezoneOverride,
+    level: member.level,
+    meetingLink: member.meetingLink,
+    profileSyncedAt: member.profileSyncedAt,
+  };
 }

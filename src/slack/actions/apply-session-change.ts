@@ -1,4 +1,5 @@
 import { sessionTimingFor } from '../../domain/workspace-settings.ts';
+import { metrics } from '../../observability/metrics.ts';
 import type { SESSION_EVENTS } from '../../queue/catalogue.ts';
 import { scheduleSessionJobs, unscheduleSessionJobs } from '../../queue/session-schedule.ts';
 import type { SessionRecord } from '../../store/sessions.ts';
@@ -16,6 +17,7 @@ export async function applySessionChange(
   actorMemberId: string | undefined,
 ): Promise<void> {
   const { session } = change;
+  metrics.sessions.inc({ event });
   // The workspace's reminders, nudge and release; jobs an earlier setting queued are version-stale.
   const settings = await findWorkspaceSettings(deps.db, session.workspaceId);
   const timing = sessionTimingFor(deps.config.sessions, settings);

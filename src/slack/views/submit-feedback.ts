@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { z } from 'zod';
 import { type FeedbackFormField, readFeedbackForm } from '../../domain/feedback/feedback-form.ts';
 import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
+import { metrics } from '../../observability/metrics.ts';
 import { findFeedbackSession, saveFeedback } from '../../store/feedback.ts';
 import { isDatabaseUnavailable } from '../../store/prisma.ts';
 import { rubricFor } from '../../store/rubrics.ts';
@@ -90,6 +91,7 @@ export function submitFeedback(deps: SlackDeps) {
         return;
       }
 
+      metrics.feedbackStored.inc();
       const link = appId && /^A[A-Z0-9]+$/.test(appId) ? { appId } : {};
       const bothGiven = saved.submitted >= saved.session.participants.length;
       if (bothGiven) {
