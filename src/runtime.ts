@@ -67,11 +67,13 @@ export async function startRuntime(
     workerRedis = createRedisConnection(config.redisUrl, 'worker', logRedisError);
     // The producer connection fails fast, which suits the pacer's and claims' short commands.
     const clients = new WorkspaceClients({ config, db, redis: producerRedis, logger, installations });
+    // Multi-workspace without a default token: every processor scopes itself to a workspace, so
+    // this tokenless client is never the one that speaks.
+    const tokenless = createWorkerSlackClient(config, logger);
     const fallback = clients.default ?? {
-      // Multi-workspace without a default token: every processor scopes itself to a workspace.
-      client: createWorkerSlackClient(config, logger),
+      client: tokenless,
       outbound: new SlackOutbound({
-        client: createWorkerSlackClient(config, logger),
+        client: tokenless,
         redis: producerRedis,
         prefix: config.queuePrefix,
         db,

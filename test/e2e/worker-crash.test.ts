@@ -53,7 +53,7 @@ afterAll(async () => {
   await world?.close();
 });
 
-it('a worker SIGKILLed with reminders in flight is replaced, and no reminder is lost or sent twice', async () => {
+it('a worker SIGKILLed with reminders in flight is replaced: none is lost, and only the one Slack held may come twice', async () => {
   const reminders = queues.queue('session-reminder');
   workers.push(await startWorkerProcess(workerEnv(), queues));
 
@@ -120,15 +120,18 @@ it('a worker SIGKILLed with reminders in flight is replaced, and no reminder is 
   await expect
     .poll(async () => (await reminders.getJob(reminderKey(inSlack!)))?.stalledCounter, { timeout: 10_000 })
     .toBe(1);
-  // …but the new worker does not post it again while the dead worker's claim on the send stands:
-  // we cannot know whether Slack posted it. The job stays queued, with its attempts, until the
-  // claim lapses (minutes: SlackOutbound's claim TTL) and then goes out.
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
-  expect(['active', 'delayed', 'waiting']).toContain(await reminders.getJobState(reminderKey(inSlack!)));
-  expect(await world.db.sentMessage.findUnique({ where: { key: reminderKey(inSlack!) } })).toBeNull();
+  // Slack answers again (the dead worker's call and any later one for this channel go through)…
+  answerSlack();
+  // …and, once the dead worker's short claim on the send has lapsed (seconds), it is sent again: we cannot
+  // know whether Slack posted it, so at-least-once means this one reminder may arrive twice. That
+  // is the only duplicate the issue allows: one per job in flight at the kill.
+  await expect
+    .poll(() => world.db.sentMessage.count({ where: { key: reminderKey(inSlack!) } }), { timeout: 30_000 })
+    .toBe(1);
+  expect(postsTo(inSlack!).length).toBeGreaterThanOrEqual(1);
+  expect(postsTo(inSlack!).length).toBeLessThanOrEqual(2);
 
-  // None twice: only the call that was in flight at the kill was made for it, one for each other.
-  expect(postsTo(inSlack!)).toHaveLength(1);
+  // None of the others twice.
   for (const session of delivered) expect(postsTo(session), session.channelId).toHaveLength(1);
   expect(workers[1]!.child.exitCode).toBeNull();
 }, 60_000);
