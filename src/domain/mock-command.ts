@@ -21,7 +21,9 @@ export type MockCommand =
   /** `/mock admin <area>`: organizer settings (today `daily`). */
   | { kind: 'admin'; text: string }
   /** `/mock forget-me`: erase everything held about the member, after a confirmation. */
-  | { kind: 'forget-me' };
+  | { kind: 'forget-me' }
+  /** `/mock stats`: the member's own practice in numbers. */
+  | { kind: 'stats' };
 
 const ALIASES: Record<string, MockCommand['kind']> = {
   help: 'help',
@@ -40,6 +42,7 @@ const ALIASES: Record<string, MockCommand['kind']> = {
   question: 'question',
   prompt: 'question',
   admin: 'admin',
+  stats: 'stats',
   'forget-me': 'forget-me',
   forgetme: 'forget-me',
 };
@@ -55,7 +58,8 @@ export function parseMockCommand(text: string): MockCommand {
     kind === 'status' ||
     kind === 'cancel' ||
     kind === 'resume' ||
-    kind === 'forget-me'
+    kind === 'forget-me' ||
+    kind === 'stats'
   ) {
     return { kind };
   }

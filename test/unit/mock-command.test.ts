@@ -17,6 +17,7 @@ describe('parseMockCommand', () => {
     ['execution senior now', { kind: 'request', text: 'execution senior now' }],
     ['behavioral,strategy', { kind: 'request', text: 'behavioral,strategy' }],
     ['forget-me', { kind: 'forget-me' }],
+    ['stats', { kind: 'stats' }],
     ['FORGET-ME', { kind: 'forget-me' }],
     ['dance', { kind: 'unknown', word: 'dance' }],
     ['Dance now', { kind: 'unknown', word: 'Dance' }],

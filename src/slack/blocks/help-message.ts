@@ -31,6 +31,7 @@ export function helpMessage(): SlackMessage {
       'Organizers: add, edit, retire and import (CSV or YAML) the workspace’s own questions.',
     ],
     ['/mock profile', 'Your timezone, level, meeting link and private “don’t match me with” list.'],
+    ['/mock stats', 'Your practice in numbers: sessions, weekly streak, types.'],
     ['/mock forget-me', 'Erase everything Mockingbird holds about you (asks first).'],
     ['/mock help', 'This list.'],
   ];

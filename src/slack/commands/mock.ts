@@ -11,6 +11,7 @@ import { openProfileForm } from './mock-profile.ts';
 import { practiceQuestion } from './mock-question.ts';
 import { requestPartner } from './mock-request.ts';
 import { openRequestForm } from './mock-request-form.ts';
+import { showStats } from './mock-stats.ts';
 import { cancelRequest, showStatus } from './mock-status.ts';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -63,6 +64,10 @@ export function mockCommand(deps: SlackDeps) {
       case 'resume':
         await ack();
         await respondSafely(respond, deps.logger, () => resumeMatching(deps, client, member));
+        return;
+      case 'stats':
+        await ack();
+        await respondSafely(respond, deps.logger, () => showStats(deps, client, member));
         return;
       case 'forget-me':
         await ack({ response_type: 'ephemeral', ...forgetMeConfirmation() });
