@@ -120,7 +120,7 @@ export async function findActiveQuestions(
   return rows.map(toStoredQuestion);
 }
 
-function toStoredQuestion(row: Question): StoredQuestion {
+export function toStoredQuestion(row: Question): StoredQuestion {
   return {
     id: row.id,
     slug: row.slug,

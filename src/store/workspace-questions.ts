@@ -1,8 +1,7 @@
-import { LEVELS, type Level } from '../domain/matching/types.ts';
 import type { BankQuestion } from '../domain/question-bank/question-schema.ts';
 import type { Question } from '../generated/prisma/client.ts';
 import type { Database } from './prisma.ts';
-import type { StoredQuestion } from './question-bank.ts';
+import { type StoredQuestion, toStoredQuestion } from './question-bank.ts';
 import { contentOf, sameContent } from './question-rows.ts';
 
 /**
@@ -212,19 +211,5 @@ async function findOwn(
 }
 
 function toWorkspaceQuestion(row: Question): WorkspaceQuestion {
-  return {
-    id: row.id,
-    slug: row.slug,
-    workspaceId: row.workspaceId,
-    source: row.source,
-    type: row.type,
-    topic: row.topic,
-    levels: row.levels.filter((level): level is Level => (LEVELS as readonly string[]).includes(level)),
-    text: row.text,
-    followUps: row.followUps,
-    rubricHints: row.rubricHints,
-    hint: row.hint,
-    retiredAt: row.retiredAt,
-    createdAt: row.createdAt,
-  };
+  return { ...toStoredQuestion(row), retiredAt: row.retiredAt, createdAt: row.createdAt };
 }

@@ -1,5 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { DEFAULT_NOW_MINUTES } from '../../domain/availability/availability-schema.ts';
+import { DEFAULT_HORIZON_DAYS } from '../../domain/availability/expand-availability.ts';
+import { parseAvailabilityText } from '../../domain/availability/parse-availability-text.ts';
+import { completeQuickRequest } from '../../domain/quick-request.ts';
 import { ensureMember } from '../../store/members.ts';
 import { findLatestRequest } from '../../store/partner-requests.ts';
 import { reportNoShow } from '../../store/sessions.ts';
@@ -51,18 +53,26 @@ export function reportNoShowButton(deps: SlackDeps) {
         slackUserId: payload.user.id,
       });
       const last = await findLatestRequest(deps.db, member.id);
-      await placeRequest(deps, member, {
-        interviewTypes: [change.session.interviewType],
-        level: last?.level ?? 'PM',
-        role: last?.role ?? 'BOTH',
-        durationMinutes: last?.durationMinutes ?? 45,
-        availability: {
-          weekly: [],
-          slots: [],
-          now: { now: true, since: now.getTime(), forMinutes: DEFAULT_NOW_MINUTES },
+      // The quick path's defaults, with the session's type and "free now": the same rules either way.
+      const context = {
+        now: now.getTime(),
+        timeZone: member.timezone ?? 'UTC',
+        horizonDays: DEFAULT_HORIZON_DAYS,
+      };
+      const nowAvailability = parseAvailabilityText('now', context);
+      const request = completeQuickRequest(
+        {
+          interviewTypes: [change.session.interviewType],
+          level: undefined,
+          role: undefined,
+          durationMinutes: undefined,
+          availability: nowAvailability.ok ? nowAvailability.value : undefined,
         },
-        note: null,
-      });
+        last,
+        member.level,
+        context,
+      );
+      await placeRequest(deps, member, { ...request, note: null });
       return {
         text: 'Sorry about that. It is recorded, and you are back in the pool for someone free now for the same type; if anyone is, you will meet them in a new DM in a moment.',
         blocks: [],

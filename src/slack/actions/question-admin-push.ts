@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { questionFormModal } from '../blocks/question-admin-form.ts';
+import type { ModalView } from '@slack/types';
 import { requireQuestionOrganizer } from '../question-admin.ts';
 import type { SlackDeps } from '../slack-deps.ts';
 import { memberRefOf } from './home-answer.ts';
@@ -7,22 +7,22 @@ import { answerInModal, pageOf, questionPressSchema } from './question-admin-pre
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-/** "Add question" in the list: an empty form, stacked on the list so Back returns to it. */
-export function addQuestionButton(deps: SlackDeps) {
+/**
+ * "Add question" and "Import CSV or YAML…" in the list: the organizer check, then a form stacked
+ * on the list (so Back returns to the same page), built by `form`.
+ */
+export function pushQuestionForm(deps: SlackDeps, form: (list: { page: number }) => ModalView) {
   return async ({ ack, body, client }: ActionArgs): Promise<void> => {
     await ack();
     const press = questionPressSchema.safeParse(body);
     if (!press.success) {
-      deps.logger.warn('bad add-question press');
+      deps.logger.warn('bad question-admin press');
       return;
     }
     const { trigger_id: triggerId, view } = press.data;
     await answerInModal(client, triggerId, deps.logger, async () => {
       await requireQuestionOrganizer(deps, client, memberRefOf(press.data));
-      await client.views.push({
-        trigger_id: triggerId,
-        view: questionFormModal({ page: pageOf(view.private_metadata) }),
-      });
+      await client.views.push({ trigger_id: triggerId, view: form({ page: pageOf(view.private_metadata) }) });
       return null;
     });
   };
