@@ -1,7 +1,9 @@
 import { dueRun } from '../src/domain/daily-question/schedule.ts';
 import type { JobPayload } from '../src/queue/catalogue.ts';
 import { scheduleDailyQuestion } from '../src/queue/daily-question-schedule.ts';
+import { enqueueJob } from '../src/queue/job-request.ts';
 import { findDailyPost, listDailySettings } from '../src/store/daily-question.ts';
+import { queueFollowUps } from '../src/workflows/outbox.ts';
 import type { JobContext } from './job-context.ts';
 
 /**
@@ -21,9 +23,8 @@ export async function catchUpDailyQuestions(
     if (!due) continue;
     const post = await findDailyPost(context.db, settings.workspaceId, due.localDate);
     if (post?.ts || post?.failedWith) continue;
-    await context.queues.enqueue('post-daily-question', {
-      workspaceId: settings.workspaceId,
-      localDate: due.localDate,
-    });
+    await queueFollowUps(context.db, [
+      enqueueJob('post-daily-question', { workspaceId: settings.workspaceId, localDate: due.localDate }),
+    ]);
   }
 }

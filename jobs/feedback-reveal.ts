@@ -1,11 +1,13 @@
 import { interviewTypeLabel } from '../src/domain/interview-types.ts';
 import type { JobPayload } from '../src/queue/catalogue.ts';
+import { enqueueJob } from '../src/queue/job-request.ts';
 import { feedbackThanksMessage, receivedFeedbackMessage } from '../src/slack/blocks/feedback-delivery.ts';
 import type { SlackMessage } from '../src/slack/blocks/help-message.ts';
 import { SlackPermanentError } from '../src/slack/outbound/slack-error-kind.ts';
 import { revealDueFeedback } from '../src/store/feedback.ts';
 import { rubricFor } from '../src/store/rubrics.ts';
 import { findSentMessage } from '../src/store/sent-messages.ts';
+import { queueFollowUps } from '../src/workflows/outbox.ts';
 import type { JobContext } from './job-context.ts';
 
 /**
@@ -47,9 +49,10 @@ export async function revealFeedback(
       feedbackThanksMessage({ recipientSlackUserId: feedback.recipientSlackUserId, typeLabel }, home),
     );
   }
-  for (const participant of session.participants) {
-    await context.queues.enqueue('publish-home', { memberId: participant.memberId });
-  }
+  await queueFollowUps(
+    context.db,
+    session.participants.map(({ memberId }) => enqueueJob('publish-home', { memberId })),
+  );
 }
 
 /**

@@ -4,25 +4,28 @@ import { matchPool } from '../src/domain/matching/solve-pool.ts';
 import { matchingConfigFor, sessionTimingFor, sweepIntervalMsFor } from '../src/domain/workspace-settings.ts';
 import { metrics } from '../src/observability/metrics.ts';
 import type { JobPayload } from '../src/queue/catalogue.ts';
-import { scheduleSessionJobs } from '../src/queue/session-schedule.ts';
+import { enqueueJob } from '../src/queue/job-request.ts';
 import { loadMatchablePool, recordMatchRun, withMatchingLock } from '../src/store/matching-pool.ts';
-import { findSession } from '../src/store/sessions.ts';
 import { findWorkspaceSettings } from '../src/store/workspace-settings.ts';
+import { writeFollowUps } from '../src/workflows/outbox.ts';
+import { sessionsCreatedEntries } from '../src/workflows/sessions-created.ts';
 import type { JobContext } from './job-context.ts';
 
 /**
  * Matches a workspace's open pool: at once after a new request, and on every sweep. The whole
- * read-solve-write runs under the workspace's matching lock; intros are enqueued only after the
- * transaction commits, so no intro can announce a session that was rolled back; so are each
- * session's follow-ups (confirmation nudge and release, or reminders and the check-in).
+ * read-solve-write runs under the workspace's matching lock, in one transaction that also writes
+ * each new session's follow-ups (its intro, confirmation nudge and release, or reminders and the
+ * check-in) and the left-out notes to the outbox: Redis going away after the commit delays them,
+ * never loses them.
  */
 export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: JobContext): Promise<void> {
   // The workspace's organizer settings bend the defaults: limits here, follow-ups and sweep below.
   const settings = await findWorkspaceSettings(context.db, payload.workspaceId);
   const config = matchingConfigFor(settings);
+  const timing = sessionTimingFor(context.config.sessions, settings);
   const now = context.now();
   const started = performance.now();
-  const { sessionIds, leftOut } = await withMatchingLock(context.db, payload.workspaceId, async (tx) => {
+  const sessionIds = await withMatchingLock(context.db, payload.workspaceId, async (tx) => {
     const pool = await loadMatchablePool(
       tx,
       payload.workspaceId,
@@ -58,7 +61,20 @@ export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: J
       leftOutRequestIds: leftOut,
       now,
     });
-    return { sessionIds, leftOut };
+    const followUps = await sessionsCreatedEntries(tx, sessionIds, {
+      now,
+      timing,
+      requestTtlMs: context.config.matching.requestTtlMs,
+    });
+    // Only sweeps tell the odd one out: an instant match that misses is simply waiting for the sweep.
+    if (payload.trigger === 'sweep') {
+      const nextSweepAt =
+        now.getTime() + sweepIntervalMsFor(settings, context.config.matching.sweepIntervalMs);
+      for (const requestId of leftOut)
+        followUps.push(enqueueJob('notify-left-out', { requestId, nextSweepAt }));
+    }
+    await writeFollowUps(tx, followUps);
+    return sessionIds;
   });
   context.logger.info(
     { workspaceId: payload.workspaceId, trigger: payload.trigger, sessions: sessionIds.length },
@@ -66,16 +82,4 @@ export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: J
   );
   metrics.matchesMade.inc({ trigger: payload.trigger }, sessionIds.length);
   metrics.sessions.inc({ event: 'created' }, sessionIds.length);
-  const timing = sessionTimingFor(context.config.sessions, settings);
-  for (const sessionId of sessionIds) {
-    await context.queues.enqueue('post-session-intro', { sessionId });
-    const session = await findSession(context.db, sessionId);
-    if (session) await scheduleSessionJobs(context.queues, session, timing, now.getTime());
-  }
-  // Only sweeps tell the odd one out: an instant match that misses is simply waiting for the sweep.
-  if (payload.trigger === 'sweep') {
-    const nextSweepAt = now.getTime() + sweepIntervalMsFor(settings, context.config.matching.sweepIntervalMs);
-    for (const requestId of leftOut)
-      await context.queues.enqueue('notify-left-out', { requestId, nextSweepAt });
-  }
 }

@@ -9,6 +9,7 @@ import { notifyLeftOut } from './notify-left-out.ts';
 import { postDailyQuestion } from './post-daily-question.ts';
 import { postSessionIntro } from './post-session-intro.ts';
 import { publishHomeJob } from './publish-home.ts';
+import { reconcileJob } from './reconcile.ts';
 import { refreshMemberProfile } from './refresh-member-profile.ts';
 import { announceSessionChange } from './session-announce.ts';
 import { checkInAfterSession } from './session-check-in.ts';
@@ -25,6 +26,7 @@ export const processors: ProcessorRegistry<JobContext> = {
   'match-pool': matchPoolJob,
   'post-session-intro': postSessionIntro,
   'sweep-pools': sweepPools,
+  reconcile: reconcileJob,
   'expire-request': expireRequestJob,
   'notify-left-out': notifyLeftOut,
   'session-announce': announceSessionChange,

@@ -5,8 +5,10 @@ import {
   sweepTickMs,
 } from '../src/domain/workspace-settings.ts';
 import type { JobPayload } from '../src/queue/catalogue.ts';
+import { enqueueJob, type OutboxEntry } from '../src/queue/job-request.ts';
 import { workspacesWithOpenRequests } from '../src/store/partner-requests.ts';
 import { sweepStates } from '../src/store/workspace-settings.ts';
+import { queueFollowUps } from '../src/workflows/outbox.ts';
 import type { JobContext } from './job-context.ts';
 
 /**
@@ -20,11 +22,13 @@ export async function sweepPools(_payload: JobPayload<'sweep-pools'>, context: J
   const workspaceIds = await workspacesWithOpenRequests(context.db, now);
   const longestIntervalMs = Math.max(defaultMs, SETTINGS_LIMITS.sweepIntervalMinutes.max * 60_000);
   const states = await sweepStates(context.db, workspaceIds, { now, longestIntervalMs });
+  const runs: OutboxEntry[] = [];
   for (const workspaceId of workspaceIds) {
     const state = states.get(workspaceId) ?? { sweepIntervalMinutes: null, lastSweepAt: null };
     const intervalMs = sweepIntervalMsFor(state, defaultMs);
     const lastSweepAt = state.lastSweepAt?.getTime() ?? null;
     if (!isSweepDue({ lastSweepAt, intervalMs, tickMs, now: now.getTime() })) continue;
-    await context.queues.enqueue('match-pool', { workspaceId, trigger: 'sweep' });
+    runs.push(enqueueJob('match-pool', { workspaceId, trigger: 'sweep' }));
   }
+  await queueFollowUps(context.db, runs);
 }

@@ -159,6 +159,13 @@ const environmentSchema = z.object({
     .int()
     .min(0)
     .default(2 * 3600),
+  /** How often the reconciler re-derives from PostgreSQL what must be queued in Redis, and repairs it. */
+  RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(300),
+  /** How long a message to members keeps being retried while Slack fails (5xx, network), before it is given up for a while. */
+  SLACK_DELIVERY_RETRY_MINUTES: z.coerce.number().positive().default(120),
+  /** The first retry's wait; each further one doubles, up to SLACK_DELIVERY_BACKOFF_CAP_MS. */
+  SLACK_DELIVERY_BACKOFF_MS: z.coerce.number().int().positive().default(2_000),
+  SLACK_DELIVERY_BACKOFF_CAP_MS: z.coerce.number().int().positive().default(600_000),
   /** Slack user ids who may change organizer settings besides workspace admins and owners. */
   ORGANIZER_SLACK_IDS: slackUserIds.default([]),
   /** HTTP Basic credentials of the queue dashboard at /admin/queues; without both it is not served. */
@@ -208,6 +215,9 @@ export interface Config {
   workerLockMs: number;
   matching: { sweepIntervalMs: number; requestTtlMs: number };
   sessions: SessionTiming;
+  reconcileIntervalMs: number;
+  /** Retries of jobs that deliver to members (src/queue/delivery-retry.ts). */
+  deliveryRetry: { baseMs: number; capMs: number; windowMs: number };
   /** Slack user ids who are organizers in any workspace, besides its admins and owners. */
   organizerSlackIds: string[];
   /** Credentials of the queue dashboard; undefined: the dashboard is off. */
@@ -288,6 +298,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       checkInAfterEndMs: env_.SESSION_CHECK_IN_AFTER_END_SECONDS * 1000,
       feedbackNudgeMs: env_.SESSION_FEEDBACK_NUDGE_SECONDS * 1000,
       lateCancelMs: env_.SESSION_LATE_CANCEL_SECONDS * 1000,
+    },
+    reconcileIntervalMs: env_.RECONCILE_INTERVAL_SECONDS * 1000,
+    deliveryRetry: {
+      baseMs: env_.SLACK_DELIVERY_BACKOFF_MS,
+      capMs: Math.max(env_.SLACK_DELIVERY_BACKOFF_CAP_MS, env_.SLACK_DELIVERY_BACKOFF_MS),
+      windowMs: Math.round(env_.SLACK_DELIVERY_RETRY_MINUTES * 60_000),
     },
     organizerSlackIds: env_.ORGANIZER_SLACK_IDS,
     dashboard:

@@ -7,7 +7,7 @@ import type { Config } from './config.ts';
 import { sweepTickMs } from './domain/workspace-settings.ts';
 import { writeHealth } from './observability/health.ts';
 import type { Logger } from './observability/logger.ts';
-import { metricsRoute, watchQueues } from './observability/metrics.ts';
+import { metrics, metricsRoute, watchQueues } from './observability/metrics.ts';
 import { startOpsServer } from './observability/ops-server.ts';
 import { queueDashboardRoutes } from './observability/queue-dashboard.ts';
 import { JobQueues } from './queue/job-queues.ts';
@@ -20,6 +20,8 @@ import { SlackOutbound } from './slack/outbound/slack-outbound.ts';
 import { WorkspaceClients, type WorkspaceSlack } from './slack/workspace-clients.ts';
 import { PrismaInstallationStore } from './store/installations.ts';
 import { createDatabase } from './store/prisma.ts';
+import { recordUndelivered } from './store/sessions.ts';
+import { OutboxRelay } from './workflows/outbox-relay.ts';
 
 export interface Runtime {
   /** The HTTP port serving /slack/events (web role) and /health. */
@@ -49,7 +51,7 @@ export async function startRuntime(
   const installations = config.slack.oauth
     ? new PrismaInstallationStore(db, new TokenCipher(config.slack.oauth.tokenKeys))
     : undefined;
-  const queues = new JobQueues(producerRedis, config.queuePrefix);
+  const queues = new JobQueues(producerRedis, config.queuePrefix, config.deliveryRetry);
   const routes: CustomRoute[] = [
     {
       path: '/health',
@@ -63,6 +65,7 @@ export async function startRuntime(
 
   let workerRedis: Redis | undefined;
   let workerPool: WorkerPool | undefined;
+  let relay: OutboxRelay | undefined;
   if (config.roles.includes('worker')) {
     workerRedis = createRedisConnection(config.redisUrl, 'worker', logRedisError);
     // The producer connection fails fast, which suits the pacer's and claims' short commands.
@@ -99,13 +102,29 @@ export async function startRuntime(
       prefix: config.queuePrefix,
       logger,
       lockMs: config.workerLockMs,
+      deliveryRetry: config.deliveryRetry,
+      onGiveUp: (name, job) => {
+        metrics.jobsGivenUp.inc({ queue: name });
+        // Recorded on the session too, so an organizer (and the reconciler) can see what was missed.
+        const sessionId = (job.data as { sessionId?: unknown } | undefined)?.sessionId;
+        if (typeof sessionId !== 'string') return;
+        recordUndelivered(db, sessionId, name, now()).catch((error: Error) => {
+          logger.warn({ err: error.message, sessionId }, 'could not record an undelivered follow-up');
+        });
+      },
     });
+    // Every change writes its follow-ups to the outbox; this turns them into the jobs above.
+    relay = new OutboxRelay({ db, databaseUrl: config.databaseUrl, queues, logger, now });
+    relay.start();
     // Not awaited: a worker that starts while Redis is away still comes up, and the scheduler
     // is set as soon as Redis answers (every worker upserts the same one, harmlessly).
     // One scheduler ticks often enough for the shortest interval a workspace may choose; each tick
     // sweeps only the workspaces whose own interval has passed (jobs/sweep-pools.ts).
     queues.repeat('sweep-pools', sweepTickMs(config.matching.sweepIntervalMs)).catch((error: Error) => {
       logger.warn({ err: error.message }, 'could not schedule the matching sweep yet');
+    });
+    queues.repeat('reconcile', config.reconcileIntervalMs).catch((error: Error) => {
+      logger.warn({ err: error.message }, 'could not schedule the reconciler yet');
     });
     // Re-sets each workspace's daily-question scheduler and posts today's question where the app
     // was down at its time; read on the injected clock, so tests start the app "at" any moment.
@@ -136,6 +155,7 @@ export async function startRuntime(
       await new Promise<void>((resolve) => (opsServer ? opsServer.close(() => resolve()) : resolve()));
       // Without Redis no job can finish anyway, so waiting the full grace period buys nothing.
       const grace = workerRedis?.status === 'ready' ? config.shutdownTimeoutMs : 1_000;
+      await relay?.stop();
       await workerPool?.close(grace);
       await settleWithin(queues.close(), 2_000);
       for (const redis of [workerRedis, producerRedis]) {

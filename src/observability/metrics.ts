@@ -70,6 +70,38 @@ export const metrics = {
     help: 'Feedback forms stored after a session.',
     registers: [registry],
   }),
+  outboxRelayed: new Counter({
+    name: 'mockingbird_outbox_relayed_total',
+    help: 'Outbox rows turned into BullMQ jobs (or removals) by the relay.',
+    registers: [registry],
+  }),
+  outboxRelayFailures: new Counter({
+    name: 'mockingbird_outbox_relay_failures_total',
+    help: 'Relay batches that failed (Redis or PostgreSQL away); their rows stay pending and are tried again.',
+    registers: [registry],
+  }),
+  outboxPending: new Gauge({
+    name: 'mockingbird_outbox_pending',
+    help: 'Outbox rows not yet relayed, as the last reconciler run counted them.',
+    registers: [registry],
+  }),
+  outboxOldestPendingSeconds: new Gauge({
+    name: 'mockingbird_outbox_oldest_pending_seconds',
+    help: 'Age of the oldest outbox row not yet relayed, as the last reconciler run saw it; seconds in health.',
+    registers: [registry],
+  }),
+  reconcilerRepairs: new Counter({
+    name: 'mockingbird_reconciler_repairs_total',
+    help: 'Follow-ups the reconciler found missing from Redis and queued again, by kind.',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  }),
+  jobsGivenUp: new Counter({
+    name: 'mockingbird_jobs_given_up_total',
+    help: 'Jobs that failed their last attempt (after hours, for deliveries), by queue; the reconciler retries them later.',
+    labelNames: ['queue'] as const,
+    registers: [registry],
+  }),
 };
 
 // Series that exist from the start, so rate() and alerts see a 0 rather than nothing.
@@ -77,8 +109,18 @@ for (const surface of SURFACES) {
   metrics.slackRequests.inc({ surface }, 0);
   metrics.ackSeconds.zero({ surface });
 }
+for (const kind of ['intro', 'follow-up', 'request-expiry', 'given-up-retry'])
+  metrics.reconcilerRepairs.inc({ kind }, 0);
 for (const trigger of ['new-request', 'sweep']) metrics.matchesMade.inc({ trigger }, 0);
-for (const event of ['created', 'confirmed', 'cancelled', 'released', 'completed', 'no-show']) {
+for (const event of [
+  'created',
+  'confirmed',
+  'cancelled',
+  'released',
+  'completed',
+  'no-show',
+  'partner-left',
+]) {
   metrics.sessions.inc({ event }, 0);
 }
 

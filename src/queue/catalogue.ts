@@ -1,5 +1,6 @@
 import type { JobsOptions } from 'bullmq';
 import { z } from 'zod';
+import { ANNOUNCED_EVENTS } from '../domain/sessions/session-lifecycle.ts';
 
 /**
  * Every background job: its name (also its queue's name), the zod schema of its payload and a
@@ -15,16 +16,6 @@ const slackId = z.string().regex(/^[A-Z0-9]+$/, 'a Slack id');
 const sessionStep = z.object({ sessionId: z.uuid(), version: z.number().int().nonnegative() });
 type SessionStep = z.infer<typeof sessionStep>;
 
-/** What the pair's group DM is told about, besides the intro. */
-export const SESSION_EVENTS = [
-  'half-confirmed',
-  'moved',
-  'confirmed',
-  'cancelled',
-  'reopened',
-  'no-show',
-] as const;
-
 const SESSION_JOB_OPTIONS: JobsOptions = {
   attempts: 10,
   backoff: { type: 'exponential', delay: 2_000 },
@@ -34,7 +25,7 @@ const SESSION_JOB_OPTIONS: JobsOptions = {
 };
 
 export const jobCatalogue = {
-  'refresh-member-profile': {
+  'refresh-member-profile': defineJob({
     payload: z.object({ slackTeamId: slackId, slackUserId: slackId }),
     jobId: (payload: { slackTeamId: string; slackUserId: string }) =>
       `member-${payload.slackTeamId}-${payload.slackUserId}-refresh-profile`,
@@ -45,8 +36,8 @@ export const jobCatalogue = {
       removeOnComplete: true,
       removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
     },
-  },
-  'match-pool': {
+  }),
+  'match-pool': defineJob({
     payload: z.object({
       workspaceId: z.uuid(),
       trigger: z.enum(['new-request', 'sweep']),
@@ -61,13 +52,20 @@ export const jobCatalogue = {
       removeOnComplete: true,
       removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
     },
-  },
-  'sweep-pools': {
+  }),
+  'sweep-pools': defineJob({
     payload: z.object({}),
     jobId: () => 'sweep-pools',
     options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
-  },
-  'expire-request': {
+  }),
+  /** Re-derives from PostgreSQL what must exist in Redis and repairs drift (jobs/reconcile.ts). */
+  reconcile: defineJob({
+    payload: z.object({}),
+    jobId: () => 'reconcile',
+    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+  }),
+  'expire-request': defineJob({
+    delivers: true,
     payload: z.object({ requestId: z.uuid(), expiresAt: z.number().int() }),
     // The expiry instant is part of the id: refining a request moves its expiry, and the job
     // queued for the old instant then finds nothing to do.
@@ -79,8 +77,9 @@ export const jobCatalogue = {
       removeOnComplete: { age: 24 * 3600 },
       removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
     },
-  },
-  'notify-left-out': {
+  }),
+  'notify-left-out': defineJob({
+    delivers: true,
     payload: z.object({ requestId: z.uuid(), nextSweepAt: z.number().int() }),
     // One note per request: kept after completion so later sweeps cannot send it again.
     jobId: (payload: { requestId: string }) => `request-${payload.requestId}-left-out`,
@@ -90,8 +89,9 @@ export const jobCatalogue = {
       removeOnComplete: { age: 30 * 24 * 3600 },
       removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
     },
-  },
-  'post-session-intro': {
+  }),
+  'post-session-intro': defineJob({
+    delivers: true,
     payload: z.object({ sessionId: z.uuid() }),
     jobId: (payload: { sessionId: string }) => `session-${payload.sessionId}-intro`,
     options: {
@@ -100,18 +100,20 @@ export const jobCatalogue = {
       removeOnComplete: { age: 24 * 3600 },
       removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
     },
-  },
-  'session-confirm-nudge': {
+  }),
+  'session-confirm-nudge': defineJob({
+    delivers: true,
     payload: sessionStep,
     jobId: (payload: SessionStep) => `session-${payload.sessionId}-v${payload.version}-confirm-nudge`,
     options: SESSION_JOB_OPTIONS,
-  },
-  'session-release': {
+  }),
+  'session-release': defineJob({
     payload: sessionStep,
     jobId: (payload: SessionStep) => `session-${payload.sessionId}-v${payload.version}-release`,
     options: SESSION_JOB_OPTIONS,
-  },
-  'session-reminder': {
+  }),
+  'session-reminder': defineJob({
+    delivers: true,
     payload: sessionStep.extend({ beforeStartMs: z.number().int().positive() }),
     jobId: (payload: SessionStep & { beforeStartMs: number }) =>
       `session-${payload.sessionId}-v${payload.version}-reminder-${Math.round(payload.beforeStartMs / 1000)}s`,
@@ -124,20 +126,22 @@ export const jobCatalogue = {
     // call. (npm run bench:reminders -- --rate=150 --slack-latency-ms=200: p99 lateness 16 s at
     // 10 slots, 0.3 s at 50.)
     concurrency: 50,
-  },
-  'session-check-in': {
+  }),
+  'session-check-in': defineJob({
     payload: sessionStep,
     jobId: (payload: SessionStep) => `session-${payload.sessionId}-v${payload.version}-check-in`,
     options: SESSION_JOB_OPTIONS,
-  },
-  'session-announce': {
-    payload: sessionStep.extend({ event: z.enum(SESSION_EVENTS), memberId: z.uuid().optional() }),
+  }),
+  'session-announce': defineJob({
+    delivers: true,
+    payload: sessionStep.extend({ event: z.enum(ANNOUNCED_EVENTS), memberId: z.uuid().optional() }),
     // The version is the one the event produced, so each change is announced once.
     jobId: (payload: SessionStep & { event: string }) =>
       `session-${payload.sessionId}-v${payload.version}-announce-${payload.event}`,
     options: SESSION_JOB_OPTIONS,
-  },
-  'post-daily-question': {
+  }),
+  'post-daily-question': defineJob({
+    delivers: true,
     payload: z.object({
       workspaceId: z.uuid(),
       /** Set by the start-up catch-up: the local date it found owed. The scheduler's runs leave it out. */
@@ -152,8 +156,8 @@ export const jobCatalogue = {
       removeOnComplete: { age: 2 * 24 * 3600 },
       removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
     },
-  },
-  'daily-question-catch-up': {
+  }),
+  'daily-question-catch-up': defineJob({
     payload: z.object({ requestedAt: z.number().int() }),
     jobId: (payload: { requestedAt: number }) => `daily-question-catch-up-${payload.requestedAt}`,
     options: {
@@ -163,13 +167,15 @@ export const jobCatalogue = {
       removeOnComplete: { age: 24 * 3600, count: 100 },
       removeOnFail: { age: 7 * 24 * 3600, count: 100 },
     },
-  },
-  'session-feedback-nudge': {
+  }),
+  'session-feedback-nudge': defineJob({
+    delivers: true,
     payload: sessionStep,
     jobId: (payload: SessionStep) => `session-${payload.sessionId}-v${payload.version}-feedback-nudge`,
     options: SESSION_JOB_OPTIONS,
-  },
-  'feedback-reveal': {
+  }),
+  'feedback-reveal': defineJob({
+    delivers: true,
     payload: z.object({
       sessionId: z.uuid(),
       /** `complete`: both have written theirs; `deadline`: queued at the first submit, for the deadline. */
@@ -183,8 +189,8 @@ export const jobCatalogue = {
     jobId: (payload: { sessionId: string; reason: string }) =>
       `session-${payload.sessionId}-feedback-reveal-${payload.reason}`,
     options: SESSION_JOB_OPTIONS,
-  },
-  'publish-home': {
+  }),
+  'publish-home': defineJob({
     payload: z.object({ memberId: z.uuid() }),
     // Removed on completion so the next change can refresh the tab again; while one waits, more
     // changes are covered by it (the same id is a no-op), since it reads everything when it runs.
@@ -197,32 +203,52 @@ export const jobCatalogue = {
       removeOnComplete: true,
       removeOnFail: { age: 24 * 3600, count: 1_000 },
     },
-  },
-  'session-prompts': {
+  }),
+  'session-prompts': defineJob({
+    delivers: true,
     payload: z.object({ sessionId: z.uuid() }),
     // Once per session, not per version: a rescheduled session keeps the prompts already handed out.
     jobId: (payload: { sessionId: string }) => `session-${payload.sessionId}-prompts`,
     options: SESSION_JOB_OPTIONS,
-  },
-  'member-lapse-check': {
+  }),
+  'member-lapse-check': defineJob({
+    delivers: true,
     payload: z.object({ memberId: z.uuid(), sessionId: z.uuid() }),
     // One check per member and session that lapsed for them.
     jobId: (payload: { memberId: string; sessionId: string }) =>
       `member-${payload.memberId}-lapse-check-${payload.sessionId}`,
     options: SESSION_JOB_OPTIONS,
-  },
-} satisfies Record<string, JobDefinition>;
+  }),
+};
 
-export interface JobDefinition {
-  // biome-ignore lint/suspicious/noExplicitAny: each entry narrows its own payload type.
-  payload: z.ZodType<any>;
-  // biome-ignore lint/suspicious/noExplicitAny: each entry narrows its own payload type.
-  jobId: (payload: any) => string;
+/**
+ * One job type. `delivers`: the job speaks to members through Slack, so its retries follow the
+ * delivery policy (hours of backoff, src/queue/delivery-retry.ts) instead of `options`' attempts.
+ */
+export interface JobDefinition<Payload> {
+  payload: z.ZodType<Payload>;
+  jobId: (payload: Payload) => string;
   options: JobsOptions;
   /** How many of these jobs one worker process runs at once; startWorkers' default when absent. */
   concurrency?: number;
+  delivers?: boolean;
+}
+
+/** Keeps each entry's payload type and id builder tied together (no `any` in the catalogue). */
+function defineJob<Payload>(definition: JobDefinition<Payload>): JobDefinition<Payload> {
+  return definition;
 }
 
 export type JobName = keyof typeof jobCatalogue;
 export type JobPayload<Name extends JobName> = z.infer<(typeof jobCatalogue)[Name]['payload']>;
 export const jobNames = Object.keys(jobCatalogue) as JobName[];
+
+/** The entry of `name`, typed by its payload: the one place the catalogue's union is narrowed. */
+export function jobDefinition<Name extends JobName>(name: Name): JobDefinition<JobPayload<Name>> {
+  return jobCatalogue[name] as unknown as JobDefinition<JobPayload<Name>>;
+}
+
+/** The deterministic id of a job: built here only, from its catalogue entry. */
+export function jobIdFor<Name extends JobName>(name: Name, payload: JobPayload<Name>): string {
+  return jobDefinition(name).jobId(payload);
+}

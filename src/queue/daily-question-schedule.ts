@@ -1,5 +1,5 @@
 import { cronPattern, type DailySchedule } from '../domain/daily-question/schedule.ts';
-import { jobCatalogue } from './catalogue.ts';
+import { jobDefinition } from './catalogue.ts';
 import type { JobQueues } from './job-queues.ts';
 
 /**
@@ -23,14 +23,13 @@ export async function scheduleDailyQuestion(
     await queue.removeJobScheduler(schedulerId);
     return;
   }
-  const definition = jobCatalogue[name];
   await queue.upsertJobScheduler(
     schedulerId,
     { pattern: cronPattern(settings), tz: settings.timezone },
     {
       name,
-      data: definition.payload.parse({ workspaceId: settings.workspaceId }),
-      opts: definition.options,
+      data: jobDefinition(name).payload.parse({ workspaceId: settings.workspaceId }),
+      opts: queues.optionsFor(name),
     },
   );
 }

@@ -1,8 +1,10 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../observability/logger.ts';
-import { type JobDefinition, type JobName, type JobPayload, jobCatalogue, jobNames } from './catalogue.ts';
+import { type JobName, type JobPayload, jobDefinition, jobNames } from './catalogue.ts';
 import { deferJob, RetryLaterError } from './defer-job.ts';
+import { DELIVERY_BACKOFF, type DeliveryRetryPolicy, deliveryDelayMs } from './delivery-retry.ts';
+import { DEFAULT_DELIVERY_RETRY } from './job-queues.ts';
 
 export type Processor<Name extends JobName, Context> = (
   payload: JobPayload<Name>,
@@ -32,7 +34,12 @@ export function startWorkers<Context>(options: {
   concurrency?: number;
   /** How long a job stays locked to its worker without renewal (default 30 s, BullMQ's own). */
   lockMs?: number;
+  /** The backoff of jobs that deliver to members; the producers' JobQueues must use the same. */
+  deliveryRetry?: DeliveryRetryPolicy;
+  /** A job failed its last attempt (not a permanent error): it is given up on, for now. */
+  onGiveUp?: (name: JobName, job: { id: string; data: unknown; failedReason: string }) => void;
 }): WorkerPool {
+  const deliveryRetry = options.deliveryRetry ?? DEFAULT_DELIVERY_RETRY;
   const registered = Object.keys(options.registry).sort();
   const expected = [...jobNames].sort();
   if (registered.join() !== expected.join()) {
@@ -42,11 +49,11 @@ export function startWorkers<Context>(options: {
   }
   const workers = jobNames.map((name) => {
     const process = options.registry[name] as Processor<JobName, Context>;
-    const definition: JobDefinition = jobCatalogue[name];
+    const definition = jobDefinition(name);
     const worker = new Worker(
       name,
       async (job, token) => {
-        const payload = jobCatalogue[name].payload.safeParse(job.data);
+        const payload = definition.payload.safeParse(job.data);
         if (!payload.success) {
           // A payload that fails its schema will fail on every retry too.
           throw new UnrecoverableError(
@@ -71,13 +78,30 @@ export function startWorkers<Context>(options: {
         lockDuration: options.lockMs ?? 30_000,
         stalledInterval: options.lockMs ?? 30_000,
         maxStalledCount: 2,
+        settings: {
+          // Only for the 'delivery' backoff type; BullMQ's own types are resolved before this.
+          backoffStrategy: (attemptsMade, type) =>
+            type === DELIVERY_BACKOFF ? deliveryDelayMs(attemptsMade, deliveryRetry) : 0,
+        },
       },
     );
     worker.on('failed', (job, error) => {
-      options.logger.warn(
+      const exhausted = job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
+      const permanent = error instanceof UnrecoverableError;
+      // One line per job that stops, not per attempt: an outage of hours would otherwise write
+      // thousands of lines; the attempts in between are at debug.
+      const level = exhausted || permanent ? 'warn' : 'debug';
+      options.logger[level](
         { queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: error.message },
-        'job failed',
+        exhausted
+          ? 'job given up after its last attempt'
+          : permanent
+            ? 'job failed for good'
+            : 'job attempt failed',
       );
+      if (exhausted && !permanent && job) {
+        options.onGiveUp?.(name, { id: job.id ?? '', data: job.data, failedReason: error.message });
+      }
     });
     worker.on('error', (error) => {
       options.logger.error({ queue: name, err: error.message }, 'worker error');

@@ -8,6 +8,7 @@ import {
   SocketModeReceiver,
 } from '@slack/bolt';
 import type { Redis } from 'ioredis';
+import type { AppDeps } from '../app-deps.ts';
 import type { Config } from '../config.ts';
 import { toSlackLogger } from '../observability/bolt-logger.ts';
 import { register as registerActions } from './actions/index.ts';
@@ -19,7 +20,6 @@ import { MeasuredApp, receiptProperties, stampReceipt } from './middleware/ack-t
 import { register as registerMiddleware } from './middleware/index.ts';
 import { register as registerOptions } from './options/index.ts';
 import { errorSummary } from './respond-safely.ts';
-import type { SlackDeps } from './slack-deps.ts';
 import { register as registerViews } from './views/index.ts';
 
 export interface SlackApp {
@@ -37,7 +37,7 @@ export interface SlackApp {
  */
 export function createSlackApp(
   config: Config,
-  deps: SlackDeps,
+  deps: AppDeps,
   routes: CustomRoute[],
   ops: { redis: Redis; installationStore?: InstallationStore },
 ): SlackApp {

@@ -1,5 +1,6 @@
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import type { AppDeps } from '../app-deps.ts';
 import { AppError, TRY_AGAIN_MESSAGE } from '../errors.ts';
 import { ensureWorkspaceId } from '../store/daily-question.ts';
 import type { MemberRef } from '../store/members.ts';
@@ -13,7 +14,6 @@ import {
 import { clampPage, QUESTIONS_PER_PAGE, questionListModal } from './blocks/question-admin-list.ts';
 import { checkOrganizer, NOT_AN_ORGANIZER } from './organizers.ts';
 import { errorSummary } from './respond-safely.ts';
-import type { SlackDeps } from './slack-deps.ts';
 
 /**
  * What every question-admin listener (the command, each button, each submit) does first: check,
@@ -29,7 +29,7 @@ export const NOT_OWN_QUESTION =
 
 /** The workspace's id once the person is confirmed as an organizer; an AppError otherwise. */
 export async function requireQuestionOrganizer(
-  deps: SlackDeps,
+  deps: AppDeps,
   client: WebClient,
   ref: MemberRef,
 ): Promise<string> {
@@ -43,7 +43,7 @@ export async function requireQuestionOrganizer(
 
 /** The workspace's own question `questionId`, or an AppError saying why it cannot be changed. */
 export async function requireOwnQuestion(
-  deps: SlackDeps,
+  deps: AppDeps,
   workspaceId: string,
   questionId: string,
 ): Promise<WorkspaceQuestion> {
@@ -55,11 +55,7 @@ export async function requireOwnQuestion(
 }
 
 /** The list modal at `page` (kept within the pages there are), as stored now. */
-export async function questionListView(
-  deps: SlackDeps,
-  workspaceId: string,
-  page: number,
-): Promise<ModalView> {
+export async function questionListView(deps: AppDeps, workspaceId: string, page: number): Promise<ModalView> {
   const first = await listWorkspaceQuestions(deps.db, workspaceId, {
     offset: Math.max(0, Math.trunc(page) || 0) * QUESTIONS_PER_PAGE,
     limit: QUESTIONS_PER_PAGE,
@@ -84,7 +80,7 @@ export async function questionListView(
 
 /** Redraws the list the form was stacked on; a list that cannot be redrawn is only stale. */
 export async function refreshQuestionList(
-  deps: SlackDeps,
+  deps: AppDeps,
   client: WebClient,
   viewId: string | null | undefined,
   workspaceId: string,
@@ -99,7 +95,7 @@ export async function refreshQuestionList(
 }
 
 /** What the form shows at its top when the save could not happen; logged once here. */
-export function failureMessage(deps: SlackDeps, error: unknown, what: 'save' | 'import'): string {
+export function failureMessage(deps: AppDeps, error: unknown, what: 'save' | 'import'): string {
   if (error instanceof AppError) {
     deps.logger.info({ code: error.code }, error.message);
     return error.userMessage;

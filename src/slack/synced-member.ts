@@ -1,7 +1,9 @@
 import type { WebClient } from '@slack/web-api';
+import type { AppDeps } from '../app-deps.ts';
+import { enqueueJob } from '../queue/job-request.ts';
 import { ensureMember, type MemberProfile, type MemberRef, recordSlackProfile } from '../store/members.ts';
+import { queueFollowUps } from '../workflows/outbox.ts';
 import { fetchSlackTimezone } from './gateway.ts';
-import type { SlackDeps } from './slack-deps.ts';
 
 const PROFILE_REFRESH_AFTER_MS = 24 * 3600 * 1000;
 
@@ -10,7 +12,7 @@ const PROFILE_REFRESH_AFTER_MS = 24 * 3600 * 1000;
  * read is inline; later refreshes (people travel) go to the background.
  */
 export async function ensureSyncedMember(
-  deps: SlackDeps,
+  deps: AppDeps,
   client: WebClient,
   ref: MemberRef,
 ): Promise<MemberProfile> {
@@ -27,7 +29,7 @@ export async function ensureSyncedMember(
     };
   }
   if (deps.now().getTime() - profile.profileSyncedAt.getTime() > PROFILE_REFRESH_AFTER_MS) {
-    await deps.queues.enqueue('refresh-member-profile', ref);
+    await queueFollowUps(deps.db, [enqueueJob('refresh-member-profile', ref)]);
   }
   return profile;
 }

@@ -10,9 +10,7 @@ import {
   revealIsDue,
 } from '../domain/feedback/feedback-rules.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import type { Database } from './prisma.ts';
-
-type Transaction = Prisma.TransactionClient;
+import type { Database, Transaction } from './prisma.ts';
 
 /**
  * Feedback between the two members of a session. Privacy is kept here, in the queries: a member
@@ -184,6 +182,11 @@ export type SavedFeedback =
 export async function saveFeedback(
   db: Database,
   input: { sessionId: string; slackUserId: string; value: FeedbackValue; now: Date },
+  /** Runs inside the save's transaction once it is saved: where the caller writes its follow-ups. */
+  afterSave: (
+    tx: Transaction,
+    saved: Extract<SavedFeedback, { kind: 'saved' }>,
+  ) => Promise<void> = async () => {},
 ): Promise<SavedFeedback> {
   return db.$transaction(async (tx) => {
     const session = await lockFeedbackSession(tx, input.sessionId);
@@ -220,8 +223,8 @@ export async function saveFeedback(
     const submitted = await tx.feedback.count({ where: { sessionId: session.id } });
     const feedback = toRecord(row);
     const after = feedbackAccess(session, feedback, input.now.getTime());
-    return {
-      kind: 'saved',
+    const saved = {
+      kind: 'saved' as const,
       session,
       partner,
       feedback,
@@ -230,6 +233,8 @@ export async function saveFeedback(
       deadline: feedbackDeadline(session),
       editableUntil: after.kind === 'edit' ? after.editableUntil : input.now.getTime(),
     };
+    await afterSave(tx, saved);
+    return saved;
   });
 }
 

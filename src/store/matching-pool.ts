@@ -1,9 +1,7 @@
 import type { AttendanceRecord } from '../domain/matching/reliability.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { type OpenRequestRow, toOpenRequestRow } from './partner-requests.ts';
-import type { Database } from './prisma.ts';
-
-export type Transaction = Prisma.TransactionClient;
+import type { Database, Transaction } from './prisma.ts';
 
 export interface MatchablePool {
   requests: OpenRequestRow[];

@@ -2,7 +2,7 @@ import type { Availability } from '../domain/availability/availability-schema.ts
 import type { StoredRequest } from '../domain/matching/plan-sessions.ts';
 import type { DurationMinutes, Level, Role } from '../domain/matching/types.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import type { Database } from './prisma.ts';
+import type { Database, DbClient } from './prisma.ts';
 
 /** A request about to be saved: the engine's view of it plus what only the store keeps. */
 export interface RequestDraft extends Omit<StoredRequest, 'id' | 'priority' | 'createdAt'> {
@@ -22,7 +22,7 @@ export interface OpenRequestRow extends RequestDraft {
  * request per workspace (the unique openForMemberId), so a second /mock refines the first.
  */
 export async function saveOpenRequest(
-  db: Database,
+  db: DbClient,
   draft: RequestDraft,
 ): Promise<{ id: string; updated: boolean }> {
   const fields = {
@@ -161,4 +161,9 @@ export async function findOpenRequestOwner(
         interviewTypes: request.interviewTypes,
       }
     : null;
+}
+
+/** Every open request's expiry, for the reconciler to check that each has its job. */
+export async function findOpenRequestExpiries(db: Database): Promise<Array<{ id: string; expiresAt: Date }>> {
+  return db.partnerRequest.findMany({ where: { status: 'OPEN' }, select: { id: true, expiresAt: true } });
 }

@@ -1,7 +1,11 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../generated/prisma/client.ts';
+import { type Prisma, PrismaClient } from '../generated/prisma/client.ts';
 
 export type Database = PrismaClient;
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type Transaction = Prisma.TransactionClient;
+/** Either: for reads that run alone or inside a change's transaction. */
+export type DbClient = Database | Transaction;
 
 /**
  * The pg adapter waits forever for a pool connection by default; a bounded wait turns an

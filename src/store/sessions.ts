@@ -1,8 +1,6 @@
 import type { SessionSchedule } from '../domain/scheduling/session-jobs.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import type { Database } from './prisma.ts';
-
-type Transaction = Prisma.TransactionClient;
+import type { Database, DbClient } from './prisma.ts';
 
 export interface SessionParticipantRecord {
   memberId: string;
@@ -69,10 +67,7 @@ function toRecord(row: SessionRow): SessionRecord {
   };
 }
 
-export async function findSession(
-  db: Database | Transaction,
-  sessionId: string,
-): Promise<SessionRecord | null> {
+export async function findSession(db: DbClient, sessionId: string): Promise<SessionRecord | null> {
   const row = await db.session.findUnique({ where: { id: sessionId }, include: withParticipants });
   return row ? toRecord(row) : null;
 }
@@ -94,12 +89,6 @@ export async function findNextSession(
   });
 }
 
-/** Reads the session with its row locked until the transaction ends: every transition goes through here. */
-async function lockSession(tx: Transaction, sessionId: string): Promise<SessionRecord | null> {
-  await tx.$queryRaw`SELECT id FROM "Session" WHERE id = ${sessionId}::uuid FOR UPDATE`;
-  return findSession(tx, sessionId);
-}
-
 /** Marks the intro as posted in `channelId` (the pair's group DM) as message `ts`. */
 export async function recordSessionChannel(
   db: Database,
@@ -107,270 +96,6 @@ export async function recordSessionChannel(
   channel: { channelId: string; introTs: string },
 ): Promise<void> {
   await db.session.update({ where: { id: sessionId }, data: channel });
-}
-
-export type SlotPick =
-  | { kind: 'waiting'; session: SessionRecord }
-  | { kind: 'confirmed'; session: SessionRecord; previousVersion: number }
-  | { kind: 'moved'; session: SessionRecord; previousVersion: number }
-  | { kind: 'stale'; reason: 'not-a-participant' | 'not-proposed' | 'changed' | 'slot-passed' };
-
-/**
- * A member presses one of the offered times. The proposed time confirms it for them (both
- * confirmed: the session is on); another time moves the proposal there, confirmed for the picker,
- * and the partner is asked. The row lock makes two simultaneous clicks take turns.
- */
-export async function pickSlot(
-  db: Database,
-  pick: { sessionId: string; slackUserId: string; version: number; slot: number; now: Date },
-): Promise<SlotPick> {
-  return db.$transaction(async (tx) => {
-    const session = await lockSession(tx, pick.sessionId);
-    const picker = session?.participants.find((p) => p.slackUserId === pick.slackUserId);
-    if (!session || !picker) return { kind: 'stale', reason: 'not-a-participant' };
-    if (session.status !== 'PROPOSED') return { kind: 'stale', reason: 'not-proposed' };
-    if (session.version !== pick.version) return { kind: 'stale', reason: 'changed' };
-    if (pick.slot <= pick.now.getTime() || !session.proposedSlots.includes(pick.slot)) {
-      return { kind: 'stale', reason: 'slot-passed' };
-    }
-    const next = session.version + 1;
-    if (pick.slot !== session.startsAt) {
-      await tx.sessionParticipant.updateMany({
-        where: { sessionId: session.id },
-        data: { confirmedAt: null },
-      });
-      await tx.sessionParticipant.updateMany({
-        where: { sessionId: session.id, memberId: picker.memberId },
-        data: { confirmedAt: pick.now },
-      });
-      await tx.session.update({
-        where: { id: session.id },
-        data: { startsAt: new Date(pick.slot), proposedAt: pick.now, version: next },
-      });
-      return {
-        kind: 'moved',
-        session: (await findSession(tx, session.id))!,
-        previousVersion: session.version,
-      };
-    }
-    await tx.sessionParticipant.updateMany({
-      where: { sessionId: session.id, memberId: picker.memberId },
-      data: { confirmedAt: pick.now },
-    });
-    const partner = session.participants.find((p) => p.memberId !== picker.memberId);
-    if (!partner?.confirmedAt) return { kind: 'waiting', session: (await findSession(tx, session.id))! };
-    await tx.session.update({
-      where: { id: session.id },
-      data: { status: 'CONFIRMED', confirmedAt: pick.now, version: next },
-    });
-    return {
-      kind: 'confirmed',
-      session: (await findSession(tx, session.id))!,
-      previousVersion: session.version,
-    };
-  });
-}
-
-export interface ReopenedRequest {
-  requestId: string;
-  expiresAt: Date;
-}
-
-export type SessionChange =
-  | { kind: 'changed'; session: SessionRecord; previousVersion: number; reopened: ReopenedRequest[] }
-  | { kind: 'stale'; reason: 'not-a-participant' | 'already-over' | 'changed' | 'not-started' };
-
-const LIVE: ReadonlyArray<SessionRecord['status']> = ['PROPOSED', 'CONFIRMED'];
-
-/**
- * A participant cancels. Close to the start it counts against their reliability; the partner's
- * request goes back into the pool with priority, since they did nothing wrong.
- */
-export async function cancelSession(
-  db: Database,
-  cancel: { sessionId: string; slackUserId: string; now: Date; lateCancelMs: number; requestTtlMs: number },
-): Promise<SessionChange> {
-  return db.$transaction(async (tx) => {
-    const session = await lockSession(tx, cancel.sessionId);
-    const canceller = session?.participants.find((p) => p.slackUserId === cancel.slackUserId);
-    if (!session || !canceller) return { kind: 'stale', reason: 'not-a-participant' };
-    if (!LIVE.includes(session.status)) return { kind: 'stale', reason: 'already-over' };
-    const late =
-      session.status === 'CONFIRMED' && session.startsAt - cancel.now.getTime() < cancel.lateCancelMs;
-    await tx.session.update({
-      where: { id: session.id },
-      data: {
-        status: 'CANCELLED',
-        endedAt: cancel.now,
-        cancelledById: canceller.memberId,
-        version: session.version + 1,
-      },
-    });
-    if (late) {
-      await tx.sessionParticipant.updateMany({
-        where: { sessionId: session.id, memberId: canceller.memberId },
-        data: { lateCancel: true },
-      });
-    }
-    const partner = session.participants.find((p) => p.memberId !== canceller.memberId);
-    const reopened = partner
-      ? await reopenRequest(tx, partner.requestId, cancel.now, cancel.requestTtlMs)
-      : null;
-    return changed(tx, session, reopened ? [reopened] : []);
-  });
-}
-
-/**
- * Nobody confirmed in time: the session is released and both go back into the pool, with priority,
- * as fresh copies of their requests (a request belongs to at most one session).
- */
-export async function releaseSession(
-  db: Database,
-  release: { sessionId: string; version: number; now: Date; requestTtlMs: number },
-): Promise<SessionChange> {
-  return db.$transaction(async (tx) => {
-    const session = await lockSession(tx, release.sessionId);
-    if (!session) return { kind: 'stale', reason: 'not-a-participant' };
-    if (session.status !== 'PROPOSED' || session.version !== release.version) {
-      return { kind: 'stale', reason: 'changed' };
-    }
-    await tx.session.update({
-      where: { id: session.id },
-      data: { status: 'RELEASED', endedAt: release.now, version: session.version + 1 },
-    });
-    const reopened: ReopenedRequest[] = [];
-    for (const participant of session.participants) {
-      const request = await reopenRequest(tx, participant.requestId, release.now, release.requestTtlMs);
-      if (request) reopened.push(request);
-    }
-    return changed(tx, session, reopened);
-  });
-}
-
-/**
- * A confirmed session goes back to choosing a time: the offered times still ahead are proposed
- * again, with nobody confirmed. Its reminders belong to the old version and fall away.
- */
-export async function reopenProposal(
-  db: Database,
-  change: { sessionId: string; slackUserId: string; now: Date },
-): Promise<SessionChange> {
-  return db.$transaction(async (tx) => {
-    const session = await lockSession(tx, change.sessionId);
-    const member = session?.participants.find((p) => p.slackUserId === change.slackUserId);
-    if (!session || !member) return { kind: 'stale', reason: 'not-a-participant' };
-    if (session.status !== 'CONFIRMED') return { kind: 'stale', reason: 'already-over' };
-    const ahead = session.proposedSlots.filter(
-      (slot) => slot > change.now.getTime() && slot !== session.startsAt,
-    );
-    if (ahead.length === 0) return { kind: 'stale', reason: 'changed' };
-    await tx.sessionParticipant.updateMany({ where: { sessionId: session.id }, data: { confirmedAt: null } });
-    await tx.session.update({
-      where: { id: session.id },
-      data: {
-        status: 'PROPOSED',
-        startsAt: new Date(ahead[0]!),
-        proposedAt: change.now,
-        confirmedAt: null,
-        version: session.version + 1,
-      },
-    });
-    return changed(tx, session, []);
-  });
-}
-
-/**
- * The partner of the reporter did not come. Only from the start time on, and only once per
- * session: if both report each other, the first report stands and the second is told so.
- */
-export async function reportNoShow(
-  db: Database,
-  report: { sessionId: string; slackUserId: string; now: Date },
-): Promise<SessionChange> {
-  return db.$transaction(async (tx) => {
-    const session = await lockSession(tx, report.sessionId);
-    const reporter = session?.participants.find((p) => p.slackUserId === report.slackUserId);
-    if (!session || !reporter) return { kind: 'stale', reason: 'not-a-participant' };
-    if (session.status !== 'CONFIRMED' && session.status !== 'COMPLETED') {
-      return { kind: 'stale', reason: 'already-over' };
-    }
-    if (report.now.getTime() < session.startsAt) return { kind: 'stale', reason: 'not-started' };
-    if (session.participants.some((p) => p.noShow)) return { kind: 'stale', reason: 'changed' };
-    const partner = session.participants.find((p) => p.memberId !== reporter.memberId)!;
-    await tx.sessionParticipant.updateMany({
-      where: { sessionId: session.id, memberId: partner.memberId },
-      data: { noShow: true },
-    });
-    await tx.session.update({
-      where: { id: session.id },
-      data: {
-        status: 'COMPLETED',
-        endedAt: session.status === 'COMPLETED' ? undefined : report.now,
-        version: session.version + 1,
-      },
-    });
-    return changed(tx, session, []);
-  });
-}
-
-async function changed(
-  tx: Transaction,
-  before: SessionRecord,
-  reopened: ReopenedRequest[],
-): Promise<SessionChange> {
-  const session = (await findSession(tx, before.id))!;
-  return { kind: 'changed', session, previousVersion: before.version, reopened };
-}
-
-/** The check-in time came: a confirmed session is over. False when it had already changed. */
-export async function completeSession(
-  db: Database,
-  sessionId: string,
-  version: number,
-  now: Date,
-): Promise<boolean> {
-  const { count } = await db.session.updateMany({
-    where: { id: sessionId, version, status: 'CONFIRMED' },
-    data: { status: 'COMPLETED', endedAt: now },
-  });
-  return count > 0;
-}
-
-/**
- * Puts a copy of the request back in the pool with priority, unless the member has opened
- * another request since (theirs wins) or the copy would already have expired.
- */
-async function reopenRequest(
-  tx: Transaction,
-  requestId: string,
-  now: Date,
-  ttlMs: number,
-): Promise<ReopenedRequest | null> {
-  const request = await tx.partnerRequest.findUnique({ where: { id: requestId } });
-  if (!request) return null;
-  const open = await tx.partnerRequest.findUnique({ where: { openForMemberId: request.memberId } });
-  if (open) {
-    await tx.partnerRequest.update({ where: { id: open.id }, data: { priority: true } });
-    return null;
-  }
-  const copy = await tx.partnerRequest.create({
-    data: {
-      workspaceId: request.workspaceId,
-      memberId: request.memberId,
-      openForMemberId: request.memberId,
-      interviewTypes: request.interviewTypes,
-      level: request.level,
-      role: request.role,
-      durationMinutes: request.durationMinutes,
-      availability: request.availability as Prisma.InputJsonValue,
-      timezone: request.timezone,
-      note: request.note,
-      priority: true,
-      // At least a day (of a week's TTL) back in the pool, however close the original was to expiring.
-      expiresAt: new Date(Math.max(request.expiresAt.getTime(), now.getTime() + ttlMs / 7)),
-    },
-  });
-  return { requestId: copy.id, expiresAt: copy.expiresAt };
 }
 
 /**
@@ -391,4 +116,54 @@ export async function recentSessionOutcomes(
   return rows.map((row) =>
     row.noShow || (row.session.status === 'RELEASED' && row.confirmedAt === null) ? 'lapsed' : 'kept',
   );
+}
+
+/** Sessions still ahead, with what the reconciler needs to re-derive their follow-ups. */
+export async function findLiveSessionSchedules(
+  db: Database,
+): Promise<Array<SessionSchedule & { workspaceId: string; introPosted: boolean }>> {
+  const rows = await db.session.findMany({
+    where: { status: { in: ['PROPOSED', 'CONFIRMED'] } },
+    select: {
+      id: true,
+      workspaceId: true,
+      status: true,
+      version: true,
+      startsAt: true,
+      durationMinutes: true,
+      proposedAt: true,
+      introTs: true,
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    workspaceId: row.workspaceId,
+    status: row.status,
+    version: row.version,
+    startsAt: row.startsAt.getTime(),
+    durationMinutes: row.durationMinutes,
+    proposedAt: row.proposedAt.getTime(),
+    introPosted: row.introTs !== null,
+  }));
+}
+
+/** A member-facing follow-up of the session was given up on (Slack did not take it for hours). */
+export async function recordUndelivered(
+  db: Database,
+  sessionId: string,
+  jobName: string,
+  at: Date,
+): Promise<void> {
+  await db.session.updateMany({
+    where: { id: sessionId },
+    data: { undeliveredJob: jobName, undeliveredAt: at },
+  });
+}
+
+/** The reconciler is trying the session's given-up follow-up again. */
+export async function clearUndelivered(db: Database, sessionId: string): Promise<void> {
+  await db.session.updateMany({
+    where: { id: sessionId, undeliveredJob: { not: null } },
+    data: { undeliveredJob: null, undeliveredAt: null },
+  });
 }

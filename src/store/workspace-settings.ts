@@ -1,14 +1,14 @@
 import type { DurationMinutes } from '../domain/matching/types.ts';
 import { NO_WORKSPACE_SETTINGS, type WorkspaceSettings } from '../domain/workspace-settings.ts';
 import type { WorkspaceSettings as WorkspaceSettingsRow } from '../generated/prisma/client.ts';
-import type { Database } from './prisma.ts';
+import type { Database, DbClient } from './prisma.ts';
 
 /**
  * A workspace's organizer settings: one row, written only from the checked form. A workspace
  * without a row has every default, so readers never need to tell "no row" from "nothing set".
  */
 
-export async function findWorkspaceSettings(db: Database, workspaceId: string): Promise<WorkspaceSettings> {
+export async function findWorkspaceSettings(db: DbClient, workspaceId: string): Promise<WorkspaceSettings> {
   const row = await db.workspaceSettings.findUnique({ where: { workspaceId } });
   return row ? toSettings(row) : NO_WORKSPACE_SETTINGS;
 }

@@ -80,16 +80,19 @@ it('sweeps each pool on its own interval, on a 5-minute tick', async () => {
     defaultRecent: await workspace('T0RECENT', { every: null, lastMinutesAgo: 5 }),
     hourlyRecent: await workspace('T0HALF', { every: 60, lastMinutesAgo: 30 }),
   };
-  const enqueued: Array<{ name: string; payload: unknown }> = [];
   const context = {
     db,
     now: () => NOW,
     config: { matching: { sweepIntervalMs: 15 * MINUTE } },
-    queues: { enqueue: async (name: string, payload: unknown) => void enqueued.push({ name, payload }) },
   } as unknown as JobContext;
 
   await sweepPools({}, context);
 
+  // The runs it asks for are in the outbox, for the relay to queue.
+  const enqueued = (await db.outboxEntry.findMany({ orderBy: { id: 'asc' } })).map((row) => ({
+    name: row.jobName,
+    payload: row.payload,
+  }));
   expect(enqueued.every((job) => job.name === 'match-pool')).toBe(true);
   const swept = enqueued.map((job) => (job.payload as { workspaceId: string }).workspaceId).sort();
   expect(swept).toEqual(Object.values(due).sort());

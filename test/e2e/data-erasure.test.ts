@@ -16,7 +16,7 @@ const memberCount = (slackUserId: string, slackTeamId = TEST_TEAM_ID) =>
   ctx.world.db.member.count({ where: { slackUserId, workspace: { slackTeamId } } });
 
 describe('/mock forget-me', () => {
-  it('asks first, then erases the member, cancels their session and tells the partner', async () => {
+  it('asks first, then erases the member, calls off their session and tells the partner, naming nobody', async () => {
     await ctx.app.slack.command('U0ANA', '/mock', 'execution senior both weekdays 18-21');
     await ctx.app.slack.command('U0BO', '/mock', 'execution senior both weekdays 18-21');
     await expect.poll(() => ctx.world.db.session.count()).toBe(1);
@@ -42,9 +42,14 @@ describe('/mock forget-me', () => {
     expect(await ctx.world.db.partnerRequest.count({ where: { member: { slackUserId: 'U0ANA' } } })).toBe(0);
     const session = await ctx.world.db.session.findFirstOrThrow();
     expect(session.status).toBe('CANCELLED');
-    await ctx.world.fake.waitForCall('chat.postMessage', (call) =>
-      JSON.stringify(call.args).includes('cancelled this session'),
+    const note = await ctx.world.fake.waitForCall('chat.postMessage', (call) =>
+      JSON.stringify(call.args).includes('left Mockingbird'),
     );
+    // Leaving is not cancelling: nothing counts against anyone, and the session names no canceller.
+    expect(JSON.stringify(note.args)).not.toContain('U0ANA');
+    expect(session.cancelledById).toBeNull();
+    for (const update of ctx.world.fake.callsTo('chat.update'))
+      expect(JSON.stringify(update.args)).not.toContain('<@>');
     const bo = await ctx.world.db.member.findFirstOrThrow({ where: { slackUserId: 'U0BO' } });
     expect(await ctx.world.db.partnerRequest.findFirst({ where: { openForMemberId: bo.id } })).toMatchObject({
       priority: true,

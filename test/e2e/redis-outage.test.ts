@@ -2,9 +2,12 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { JobQueues } from '../../src/queue/job-queues.ts';
-import { scheduleSessionJobs } from '../../src/queue/session-schedule.ts';
 import type { AppProcess } from '../harness/app-process.ts';
-import { type SeededSession, seedConfirmedSessions } from '../harness/confirmed-sessions.ts';
+import {
+  queueSessionJobs,
+  type SeededSession,
+  seedConfirmedSessions,
+} from '../harness/confirmed-sessions.ts';
 import { type OwnedRedis, startOwnedRedis } from '../harness/owned-redis.ts';
 import { createTestWorld, type TestWorld } from '../harness/test-world.ts';
 import { healthUrl, startWorkerProcess, stopWorkerProcess } from '../harness/worker-process.ts';
@@ -66,7 +69,7 @@ it('Redis going away for seconds loses no queued reminder, and the same worker c
     tag: 'BEFORE',
   });
   const timing = loadConfig(workerEnv()).sessions;
-  for (const session of before) await scheduleSessionJobs(queues, session, timing, Date.now());
+  for (const session of before) await queueSessionJobs(queues, session, timing, Date.now());
   await Promise.all(
     before.map((session) =>
       world.fake.waitForCall('chat.postMessage', (call) => call.args.channel === session.channelId),

@@ -3,9 +3,12 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { JobQueues } from '../../src/queue/job-queues.ts';
-import { scheduleSessionJobs } from '../../src/queue/session-schedule.ts';
 import type { AppProcess } from '../harness/app-process.ts';
-import { type SeededSession, seedConfirmedSessions } from '../harness/confirmed-sessions.ts';
+import {
+  queueSessionJobs,
+  type SeededSession,
+  seedConfirmedSessions,
+} from '../harness/confirmed-sessions.ts';
 import { createTestWorld, REDIS_URL, type TestWorld } from '../harness/test-world.ts';
 import { startWorkerProcess, stopWorkerProcess } from '../harness/worker-process.ts';
 
@@ -35,7 +38,7 @@ const postsTo = (session: SeededSession) =>
 
 async function scheduleReminders(sessions: SeededSession[]): Promise<void> {
   const timing = loadConfig(workerEnv()).sessions;
-  for (const session of sessions) await scheduleSessionJobs(queues, session, timing, Date.now());
+  for (const session of sessions) await queueSessionJobs(queues, session, timing, Date.now());
 }
 
 beforeAll(async () => {

@@ -1,4 +1,7 @@
-import type { SessionSchedule } from '../../src/domain/scheduling/session-jobs.ts';
+import type { SessionTiming } from '../../src/config.ts';
+import { type SessionSchedule, sessionJobs } from '../../src/domain/scheduling/session-jobs.ts';
+import type { JobQueues } from '../../src/queue/job-queues.ts';
+import { type JobRequest, type OutboxEntry, toOutboxRows } from '../../src/queue/job-request.ts';
 import type { Database } from '../../src/store/prisma.ts';
 import { TEST_TEAM_ID } from './test-world.ts';
 
@@ -87,4 +90,20 @@ export async function seedConfirmedSessions(
     });
   }
   return seeded;
+}
+
+/**
+ * Adds a session's follow-ups straight to BullMQ, as the relay would after the outbox: for tests
+ * about what happens to jobs once they are in Redis (outages, crashes), not about how they got there.
+ */
+export async function queueSessionJobs(
+  queues: JobQueues,
+  session: SessionSchedule,
+  timing: SessionTiming,
+  now: number,
+): Promise<void> {
+  const entries = sessionJobs(session, timing, now).map(
+    (job): OutboxEntry => ({ action: 'enqueue', job: job as JobRequest }),
+  );
+  await queues.relay(toOutboxRows(entries), now);
 }

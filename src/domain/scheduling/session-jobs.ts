@@ -32,7 +32,11 @@ export type SessionJob =
 /** A reminder whose moment passed more than this long ago is not worth sending. */
 const REMINDER_GRACE_MS = 60_000;
 
-export function sessionJobs(session: SessionSchedule, timing: SessionTiming, now: number): SessionJob[] {
+export function sessionJobs(
+  session: SessionSchedule,
+  timing: Pick<SessionTiming, 'remindersMs' | 'confirmNudgeMs' | 'releaseMs' | 'checkInAfterEndMs'>,
+  now: number,
+): SessionJob[] {
   const base = { sessionId: session.id, version: session.version };
   if (session.status === 'PROPOSED') {
     // Released before the start at the latest: a proposal nobody confirmed must not linger.
@@ -61,4 +65,25 @@ export function sessionJobs(session: SessionSchedule, timing: SessionTiming, now
     ];
   }
   return [];
+}
+
+/**
+ * Every follow-up a version could have queued, whatever its state was: what a change takes out
+ * of the queues when it moves the session to a new version (best effort; see SessionJob).
+ */
+export function followUpsOfVersion(
+  sessionId: string,
+  version: number,
+  timing: Pick<SessionTiming, 'remindersMs'>,
+): Array<Pick<SessionJob, 'name' | 'payload'>> {
+  const base = { sessionId, version };
+  return [
+    { name: 'session-confirm-nudge', payload: base },
+    { name: 'session-release', payload: base },
+    { name: 'session-check-in', payload: base },
+    ...timing.remindersMs.map((beforeStartMs) => ({
+      name: 'session-reminder' as const,
+      payload: { ...base, beforeStartMs },
+    })),
+  ];
 }

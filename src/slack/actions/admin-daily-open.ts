@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AppDeps } from '../../app-deps.ts';
 import { noticeModal } from '../blocks/feedback-notice-modal.ts';
 import { openDailySettingsModal } from '../commands/mock-admin.ts';
 import { respondSafely } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { buttonPressSchema, memberRefOf } from './home-answer.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -12,7 +12,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
  * closing it returns to the settings. The organizer check runs again: the press is a request of
  * its own, and anyone can forge one.
  */
-export function openDailySettingsButton(deps: SlackDeps) {
+export function openDailySettingsButton(deps: AppDeps) {
   return async ({ ack, body, client }: ActionArgs): Promise<void> => {
     await ack();
     const press = buttonPressSchema.safeParse(body);

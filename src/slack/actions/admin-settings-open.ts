@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AppDeps } from '../../app-deps.ts';
 import { openSettingsModal } from '../commands/mock-admin.ts';
 import { respondSafely } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { answerFor, buttonPressSchema, memberRefOf } from './home-answer.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -10,7 +10,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
  * "Organizer settings" (for a Home tab or a message): the same modal as `/mock admin`. Showing the
  * button only to organizers is a courtesy; the check that counts runs here, on every press.
  */
-export function openAdminSettingsButton(deps: SlackDeps) {
+export function openAdminSettingsButton(deps: AppDeps) {
   return async ({ ack, body, respond, client }: ActionArgs): Promise<void> => {
     await ack();
     const press = buttonPressSchema.safeParse(body);

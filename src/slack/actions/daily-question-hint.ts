@@ -1,15 +1,15 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AppDeps } from '../../app-deps.ts';
 import { findQuestionById } from '../../store/question-bank.ts';
 import { rubricFor } from '../../store/rubrics.ts';
 import { dailyHintMessage } from '../blocks/daily-question.ts';
 import { respondSafely } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { dailyQuestionActionSchema, QUESTION_GONE, questionIdOf } from './daily-question-payload.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /** "Hint" on the daily post: the framework that fits, for the presser's eyes only (response_url). */
-export function hintDailyQuestion(deps: SlackDeps) {
+export function hintDailyQuestion(deps: AppDeps) {
   return async ({ ack, body, respond }: ActionArgs): Promise<void> => {
     await ack();
     await respondSafely(respond, deps.logger, async () => {

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AppDeps } from '../../app-deps.ts';
 import { LEVELS, type Level } from '../../domain/matching/types.ts';
 import { ensureMember } from '../../store/members.ts';
 import { findQuestionById } from '../../store/question-bank.ts';
 import { openRequestForm } from '../commands/mock-request-form.ts';
 import { respondSafely } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { dailyQuestionActionSchema, QUESTION_GONE, questionIdOf } from './daily-question-payload.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -13,7 +13,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
  * "Practise this with a partner" on the daily post: the request modal, with the question's type
  * picked and a level it is written for (the member's own when it is one of them).
  */
-export function practiseDailyQuestion(deps: SlackDeps) {
+export function practiseDailyQuestion(deps: AppDeps) {
   return async ({ ack, body, respond, client }: ActionArgs): Promise<void> => {
     await ack();
     await respondSafely(respond, deps.logger, async () => {

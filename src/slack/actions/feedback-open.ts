@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
 import { interviewTypeLabel } from '../../domain/interview-types.ts';
 import { findFeedbackFormContext } from '../../store/feedback.ts';
 import { rubricFor } from '../../store/rubrics.ts';
@@ -7,7 +8,6 @@ import { feedbackModal } from '../blocks/feedback-modal.ts';
 import { feedbackClosedModal } from '../blocks/feedback-notice-modal.ts';
 import { openModal } from '../open-modal.ts';
 import { respondSafely } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { answerFor, buttonPressSchema } from './home-answer.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -20,7 +20,7 @@ const NOT_YOURS = 'This session belongs to someone else, so there is no feedback
  * Slack's trigger lives three seconds, so this reads only the session, the member's own feedback
  * and the (cached) rubric before opening.
  */
-export function openFeedbackButton(deps: SlackDeps) {
+export function openFeedbackButton(deps: AppDeps) {
   return async ({ ack, body, respond, client }: ActionArgs): Promise<void> => {
     await ack();
     const press = buttonPressSchema.safeParse(body);

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
 import { eraseMember, findMemberId, liveSessionIds } from '../../store/erasure.ts';
+import { changeSession } from '../../workflows/change-session.ts';
 import { forgottenMessage } from '../blocks/forget-me.ts';
 import { respondSafely } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
-import { cancelSessionFor } from './session-cancel.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -15,10 +15,10 @@ const pressSchema = z.object({
 
 /**
  * "Erase my data", pressed after `/mock forget-me` and Slack's confirm dialog: sessions still
- * ahead are cancelled first (so partners are told and keep their priority), then the member and
- * everything they own is deleted.
+ * ahead are called off first (partners are told their partner left and keep their priority;
+ * nothing counts against anyone), then the member and everything they own is deleted.
  */
-export function forgetMeButton(deps: SlackDeps) {
+export function forgetMeButton(deps: AppDeps) {
   return async ({ ack, body, respond }: ActionArgs): Promise<void> => {
     await ack();
     await respondSafely(respond, deps.logger, async () => {
@@ -26,7 +26,8 @@ export function forgetMeButton(deps: SlackDeps) {
       const memberId = await findMemberId(deps.db, press.team.id, press.user.id);
       if (!memberId) return forgottenMessage(0);
       const sessions = await liveSessionIds(deps.db, memberId);
-      for (const sessionId of sessions) await cancelSessionFor(deps, sessionId, press.user.id);
+      for (const sessionId of sessions)
+        await changeSession(deps, sessionId, { kind: 'member-erased', memberId });
       await eraseMember(deps.db, memberId);
       deps.logger.info({ cancelledSessions: sessions.length }, 'member erased on request');
       return { ...forgottenMessage(sessions.length), replace_original: true };

@@ -1,13 +1,13 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AppDeps } from '../../app-deps.ts';
 import { openProfileForm } from '../commands/mock-profile.ts';
 import { respondSafely } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { answerFor, buttonPressSchema, memberRefOf } from './home-answer.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /** "Edit profile" on the Home tab: the same modal as `/mock profile`. */
-export function editProfileButton(deps: SlackDeps) {
+export function editProfileButton(deps: AppDeps) {
   return async ({ ack, body, respond, client }: ActionArgs): Promise<void> => {
     await ack();
     const press = buttonPressSchema.safeParse(body);

@@ -1,13 +1,13 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AppDeps } from '../../app-deps.ts';
 import { openRequestForm } from '../commands/mock-request-form.ts';
 import { respondSafely } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { answerFor, buttonPressSchema, memberRefOf } from './home-answer.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /** "Find a partner" on the Home tab: the same modal as bare `/mock`. */
-export function findPartnerButton(deps: SlackDeps) {
+export function findPartnerButton(deps: AppDeps) {
   return async ({ ack, body, respond, client }: ActionArgs): Promise<void> => {
     await ack();
     const press = buttonPressSchema.safeParse(body);

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { AppDeps } from '../../app-deps.ts';
 import { ADMIN_SETTINGS_ACTIONS } from '../blocks/admin-settings-modal.ts';
 import { RESUME_MATCHING_ACTION } from '../blocks/auto-paused.ts';
 import { DAILY_QUESTION_ACTIONS } from '../blocks/daily-question.ts';
@@ -9,7 +10,6 @@ import { questionFormModal } from '../blocks/question-admin-form.ts';
 import { questionImportModal } from '../blocks/question-admin-import.ts';
 import { QUESTION_ADMIN_ACTIONS } from '../blocks/question-admin-list.ts';
 import { SESSION_ACTIONS } from '../blocks/session-actions.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { openDailySettingsButton } from './admin-daily-open.ts';
 import { openAdminSettingsButton } from './admin-settings-open.ts';
 import { hintDailyQuestion } from './daily-question-hint.ts';
@@ -29,7 +29,7 @@ import { pickSessionSlot } from './session-pick-slot.ts';
 import { rescheduleSessionButton } from './session-reschedule.ts';
 
 /** Buttons and menus in messages; each listener is one file in this folder. */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: App, deps: AppDeps): void {
   app.action(SESSION_ACTIONS.pickSlot, pickSessionSlot(deps));
   app.action(SESSION_ACTIONS.cancel, cancelSessionButton(deps));
   app.action(SESSION_ACTIONS.reschedule, rescheduleSessionButton(deps));

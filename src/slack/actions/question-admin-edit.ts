@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AppDeps } from '../../app-deps.ts';
 import { questionFormModal } from '../blocks/question-admin-form.ts';
 import { requireOwnQuestion, requireQuestionOrganizer } from '../question-admin.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { memberRefOf } from './home-answer.ts';
 import { answerInModal, pageOf, questionIdOf, questionPressSchema } from './question-admin-press.ts';
 
@@ -12,7 +12,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
  * which anyone can forge, so it must be one of this workspace's own (never a built-in) and the
  * presser an organizer, checked here on every press.
  */
-export function editQuestionButton(deps: SlackDeps) {
+export function editQuestionButton(deps: AppDeps) {
   return async ({ ack, body, client }: ActionArgs): Promise<void> => {
     await ack();
     const press = questionPressSchema.safeParse(body);

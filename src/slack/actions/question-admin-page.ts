@@ -1,13 +1,13 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AppDeps } from '../../app-deps.ts';
 import { questionListView, requireQuestionOrganizer } from '../question-admin.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { memberRefOf } from './home-answer.ts';
 import { answerInModal, questionPressSchema } from './question-admin-press.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /** "Previous" / "Next" in the list: the button's value is the page to show, redrawn in place. */
-export function pageQuestionsButton(deps: SlackDeps) {
+export function pageQuestionsButton(deps: AppDeps) {
   return async ({ ack, body, client }: ActionArgs): Promise<void> => {
     await ack();
     const press = questionPressSchema.safeParse(body);

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
+import type { AppDeps } from '../../app-deps.ts';
 import { requireQuestionOrganizer } from '../question-admin.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { memberRefOf } from './home-answer.ts';
 import { answerInModal, pageOf, questionPressSchema } from './question-admin-press.ts';
 
@@ -11,7 +11,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
  * "Add question" and "Import CSV or YAML…" in the list: the organizer check, then a form stacked
  * on the list (so Back returns to the same page), built by `form`.
  */
-export function pushQuestionForm(deps: SlackDeps, form: (list: { page: number }) => ModalView) {
+export function pushQuestionForm(deps: AppDeps, form: (list: { page: number }) => ModalView) {
   return async ({ ack, body, client }: ActionArgs): Promise<void> => {
     await ack();
     const press = questionPressSchema.safeParse(body);

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AppDeps } from '../../app-deps.ts';
 import { setWorkspaceQuestionRetired } from '../../store/workspace-questions.ts';
 import { questionListView, requireOwnQuestion, requireQuestionOrganizer } from '../question-admin.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { memberRefOf } from './home-answer.ts';
 import { answerInModal, pageOf, questionIdOf, questionPressSchema } from './question-admin-press.ts';
 
@@ -12,7 +12,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
  * `/mock question` and the daily question read only active ones) but stays stored: sessions and
  * posts that used it still point at it. The list is redrawn in place, on the page it showed.
  */
-export function retireQuestionButton(deps: SlackDeps, change: 'retire' | 'restore') {
+export function retireQuestionButton(deps: AppDeps, change: 'retire' | 'restore') {
   return async ({ ack, body, client }: ActionArgs): Promise<void> => {
     await ack();
     const press = questionPressSchema.safeParse(body);

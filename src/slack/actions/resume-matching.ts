@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
 import { ensureMember, setMatchingPause } from '../../store/members.ts';
 import { respondSafely } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -12,7 +12,7 @@ const pressSchema = z.object({
 });
 
 /** "I am back: resume matching" in the auto-pause DM: the same as `/mock resume`, in one click. */
-export function resumeMatchingButton(deps: SlackDeps) {
+export function resumeMatchingButton(deps: AppDeps) {
   return async ({ ack, body, respond }: ActionArgs): Promise<void> => {
     await ack();
     await respondSafely(respond, deps.logger, async () => {

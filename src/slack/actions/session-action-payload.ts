@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REFUSAL_MESSAGES } from '../../domain/sessions/session-lifecycle.ts';
 
 /** The fields of a button press in a pair's DM that the session listeners read. */
 export const sessionActionSchema = z.object({
@@ -9,15 +10,8 @@ export const sessionActionSchema = z.object({
 
 export type SessionActionPayload = z.infer<typeof sessionActionSchema>;
 
-/** Why a press did nothing, in the member's words. */
-export const STALE_MESSAGES: Record<string, string> = {
-  'not-a-participant': 'This session belongs to someone else, so the button is not yours to press.',
-  'not-proposed': 'The time for this session is already settled; see the latest message in this DM.',
-  changed: 'This session changed since that message; use the buttons on the latest version above.',
-  'slot-passed': 'That time has passed or is no longer on offer; pick another.',
-  'already-over': 'This session is already over or cancelled.',
-  'not-started': 'The session has not started yet; this button works from the start time on.',
-};
+/** Why a press did nothing, in the member's words (the lifecycle's refusals). */
+export const STALE_MESSAGES = REFUSAL_MESSAGES;
 
 /** The session id a cancel, reschedule or no-show button carries, or null for a forged value. */
 export function sessionIdOf(payload: SessionActionPayload): string | null {

@@ -1,39 +1,31 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { pickSlot } from '../../store/sessions.ts';
+import type { AppDeps } from '../../app-deps.ts';
+import { changeSession } from '../../workflows/change-session.ts';
 import { slotValueSchema } from '../blocks/session-actions.ts';
 import { respondSafely } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
-import { applySessionChange } from './apply-session-change.ts';
 import { STALE_MESSAGES, sessionActionSchema } from './session-action-payload.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /** "Confirm" or "Pick this time" in the intro. */
-export function pickSessionSlot(deps: SlackDeps) {
+export function pickSessionSlot(deps: AppDeps) {
   return async ({ ack, body, respond }: ActionArgs): Promise<void> => {
     await ack();
     await respondSafely(respond, deps.logger, async () => {
       const payload = sessionActionSchema.parse(body);
       const slot = slotValueSchema.safeParse(payload.actions[0]!.value);
-      if (!slot.success) return { text: STALE_MESSAGES.changed!, blocks: [] };
-      const outcome = await pickSlot(deps.db, {
-        ...slot.data,
+      if (!slot.success) return { text: STALE_MESSAGES.changed, blocks: [] };
+      const change = await changeSession(deps, slot.data.sessionId, {
+        kind: 'pick-slot',
         slackUserId: payload.user.id,
-        now: deps.now(),
+        version: slot.data.version,
+        slot: slot.data.slot,
       });
-      if (outcome.kind === 'stale') return { text: STALE_MESSAGES[outcome.reason]!, blocks: [] };
-      const actor = outcome.session.participants.find((p) => p.slackUserId === payload.user.id)?.memberId;
-      if (outcome.kind === 'waiting') {
-        // Nothing to reschedule yet; the intro is redrawn to show who has confirmed.
-        await deps.queues.enqueue('session-announce', {
-          sessionId: outcome.session.id,
-          version: outcome.session.version,
-          event: 'half-confirmed',
-          ...(actor ? { memberId: actor } : {}),
-        });
+      if (change.kind === 'refused') return { text: change.message, blocks: [] };
+      if (change.outcome === 'waiting') {
         return { text: 'Noted: you confirmed. I will tell you both when your partner does.', blocks: [] };
       }
-      await applySessionChange(deps, outcome, outcome.kind === 'confirmed' ? 'confirmed' : 'moved', actor);
+      // The intro itself is redrawn in the DM, which both of them see.
       return null;
     });
   };

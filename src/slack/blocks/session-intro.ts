@@ -13,6 +13,19 @@ export function pairOf(session: SessionRecord): { first: string; second: string 
 
 function header(session: SessionRecord, typeLabel: string): KnownBlock[] {
   const { first, second } = pairOf(session);
+  if (!first || !second) {
+    // A member erased their data: nothing may render an empty mention in their place.
+    const stayed = first || second;
+    return [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `:wave: ${stayed ? `<@${stayed}>, this` : 'This'} was your *${typeLabel}* mock interview (${session.durationMinutes} min).`,
+        },
+      },
+    ];
+  }
   return [
     {
       type: 'section',
@@ -124,6 +137,21 @@ export function sessionEndedMessage(session: SessionRecord, typeLabel: string, w
       { type: 'section', text: { type: 'mrkdwn', text: `~Session~ ${why}` } },
     ],
   };
+}
+
+/** The intro as the session stands now: what the intro job posts and every change redraws. */
+export function sessionIntroMessage(session: SessionRecord, typeLabel: string, now: number): SlackMessage {
+  if (session.status === 'PROPOSED') return sessionProposalMessage(session, typeLabel, now);
+  if (session.status === 'CONFIRMED') return sessionConfirmedMessage(session, typeLabel);
+  return sessionEndedMessage(session, typeLabel, endedWhy(session));
+}
+
+function endedWhy(session: SessionRecord): string {
+  if (session.status === 'CANCELLED') {
+    return session.participants.length < 2 ? 'called off: your partner left Mockingbird.' : 'cancelled.';
+  }
+  if (session.status === 'RELEASED') return 'released: no time was agreed.';
+  return 'done.';
 }
 
 function cancelButton(session: SessionRecord) {

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
-import type { SlackDeps } from '../slack-deps.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { mockCommand } from './mock.ts';
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: App, deps: AppDeps): void {
   app.command('/mock', mockCommand(deps));
 }

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { AppDeps } from '../../app-deps.ts';
 import { settingsDefaults } from '../../domain/workspace-settings.ts';
 import { AppError } from '../../errors.ts';
 import { ensureWorkspaceId, findDailySettings } from '../../store/daily-question.ts';
@@ -9,7 +10,6 @@ import { dailySettingsModal } from '../blocks/daily-settings-modal.ts';
 import { openModal } from '../open-modal.ts';
 import { checkOrganizer, NOT_AN_ORGANIZER, type OrganizerCheck } from '../organizers.ts';
 import { questionListView, requireQuestionOrganizer } from '../question-admin.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 
 const ADMIN_USAGE =
   '`/mock admin` opens the organizer settings (organizers, matching, sessions and reminders); `/mock admin daily` sets up the daily practice question; `/mock admin questions` manages the workspace’s own questions.';
@@ -19,7 +19,7 @@ const ADMIN_USAGE =
  * open and again on every submit; a refusal says who can do it instead.
  */
 export async function openAdminSettings(
-  deps: SlackDeps,
+  deps: AppDeps,
   client: WebClient,
   ref: MemberRef,
   text: string,
@@ -34,7 +34,7 @@ export async function openAdminSettings(
 
 /** The organizer settings modal, as stored now (blank where the workspace keeps the default). */
 export async function openSettingsModal(
-  deps: SlackDeps,
+  deps: AppDeps,
   client: WebClient,
   ref: MemberRef,
   triggerId: string,
@@ -52,7 +52,7 @@ export async function openSettingsModal(
  * its "Daily question…" button (a modal can only stack another on itself, not open one).
  */
 export async function openDailySettingsModal(
-  deps: SlackDeps,
+  deps: AppDeps,
   client: WebClient,
   ref: MemberRef,
   triggerId: string,
@@ -71,7 +71,7 @@ export async function openDailySettingsModal(
   return null;
 }
 
-async function requireOrganizer(deps: SlackDeps, client: WebClient, ref: MemberRef): Promise<OrganizerCheck> {
+async function requireOrganizer(deps: AppDeps, client: WebClient, ref: MemberRef): Promise<OrganizerCheck> {
   const organizer = await checkOrganizer(deps.config, client, ref.slackUserId, {
     db: deps.db,
     slackTeamId: ref.slackTeamId,
@@ -82,7 +82,7 @@ async function requireOrganizer(deps: SlackDeps, client: WebClient, ref: MemberR
 
 /** `/mock admin questions`: the workspace's own questions, first page. */
 export async function openQuestionAdmin(
-  deps: SlackDeps,
+  deps: AppDeps,
   client: WebClient,
   ref: MemberRef,
   triggerId: string,

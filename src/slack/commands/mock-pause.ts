@@ -1,10 +1,10 @@
 import type { WebClient } from '@slack/web-api';
+import type { AppDeps } from '../../app-deps.ts';
 import { parsePauseText } from '../../domain/pause-request.ts';
 import { AppError } from '../../errors.ts';
 import { type MemberRef, setMatchingPause } from '../../store/members.ts';
 import type { SlackMessage } from '../blocks/help-message.ts';
 import { slackDate } from '../blocks/slack-date.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { ensureSyncedMember } from '../synced-member.ts';
 
 function message(text: string): SlackMessage {
@@ -13,7 +13,7 @@ function message(text: string): SlackMessage {
 
 /** `/mock pause [until YYYY-MM-DD]`: nobody is matched with a paused or snoozed member. */
 export async function pauseMatching(
-  deps: SlackDeps,
+  deps: AppDeps,
   client: WebClient,
   ref: MemberRef,
   text: string,
@@ -36,7 +36,7 @@ export async function pauseMatching(
 
 /** `/mock resume`: back in the pool at once. */
 export async function resumeMatching(
-  deps: SlackDeps,
+  deps: AppDeps,
   client: WebClient,
   ref: MemberRef,
 ): Promise<SlackMessage> {

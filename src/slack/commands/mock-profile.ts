@@ -1,14 +1,14 @@
 import type { WebClient } from '@slack/web-api';
+import type { AppDeps } from '../../app-deps.ts';
 import { blockedSlackUsers } from '../../store/member-blocks.ts';
 import type { MemberRef } from '../../store/members.ts';
 import { profileModal } from '../blocks/profile-modal.ts';
 import { openModal } from '../open-modal.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { ensureSyncedMember } from '../synced-member.ts';
 
 /** `/mock profile`: the settings Mockingbird holds for the member, in a modal to change them. */
 export async function openProfileForm(
-  deps: SlackDeps,
+  deps: AppDeps,
   client: WebClient,
   ref: MemberRef,
   triggerId: string,

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { AppDeps } from '../../app-deps.ts';
 import { BUILT_IN_INTERVIEW_TYPES, interviewTypeLabel } from '../../domain/interview-types.ts';
 import { LEVELS, type Level } from '../../domain/matching/types.ts';
 import { parsePracticeQuestionText } from '../../domain/practice-question.ts';
@@ -10,7 +11,6 @@ import { findActiveQuestions } from '../../store/question-bank.ts';
 import { rubricFor } from '../../store/rubrics.ts';
 import type { SlackMessage } from '../blocks/help-message.ts';
 import { practiceQuestionMessage } from '../blocks/practice-question.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { ensureSyncedMember } from '../synced-member.ts';
 
 /**
@@ -20,7 +20,7 @@ import { ensureSyncedMember } from '../synced-member.ts';
  * their profile's.
  */
 export async function practiceQuestion(
-  deps: SlackDeps,
+  deps: AppDeps,
   client: WebClient,
   ref: MemberRef,
   text: string,
@@ -65,7 +65,7 @@ export async function practiceQuestion(
 }
 
 /** The built-in type the member has been given fewest prompts of; ties go to a random one. */
-async function leastPractisedType(deps: SlackDeps, memberId: string): Promise<string> {
+async function leastPractisedType(deps: AppDeps, memberId: string): Promise<string> {
   const counts = await servedCountsByType(deps.db, memberId);
   const slugs = BUILT_IN_INTERVIEW_TYPES.map((type) => type.slug);
   const fewest = Math.min(...slugs.map((slug) => counts.get(slug) ?? 0));

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { AppDeps } from '../../app-deps.ts';
 import { offeredWindows } from '../../domain/availability/offered-windows.ts';
 import { requestPrefill } from '../../domain/request-prefill.ts';
 import { defaultDurationFor } from '../../domain/workspace-settings.ts';
@@ -7,7 +8,6 @@ import { findLatestRequest } from '../../store/partner-requests.ts';
 import { findWorkspaceSettings } from '../../store/workspace-settings.ts';
 import { requestModal } from '../blocks/request-modal.ts';
 import { openModal } from '../open-modal.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { ensureSyncedMember } from '../synced-member.ts';
 
 /**
@@ -15,7 +15,7 @@ import { ensureSyncedMember } from '../synced-member.ts';
  * profile. Slack's trigger id lives for three seconds, so this reads only what the form needs.
  */
 export async function openRequestForm(
-  deps: SlackDeps,
+  deps: AppDeps,
   client: WebClient,
   ref: MemberRef,
   triggerId: string,

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { AppDeps } from '../../app-deps.ts';
 import { DEFAULT_MATCHING_CONFIG } from '../../domain/matching/config.ts';
 import { completeQuickRequest, parseQuickRequest } from '../../domain/quick-request.ts';
 import { defaultDurationFor } from '../../domain/workspace-settings.ts';
@@ -6,10 +7,9 @@ import { AppError } from '../../errors.ts';
 import type { MemberRef } from '../../store/members.ts';
 import { findLatestRequest } from '../../store/partner-requests.ts';
 import { findWorkspaceSettings } from '../../store/workspace-settings.ts';
+import { placeRequest } from '../../workflows/place-request.ts';
 import type { SlackMessage } from '../blocks/help-message.ts';
 import { requestSummaryMessage } from '../blocks/request-summary.ts';
-import { placeRequest } from '../place-request.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { ensureSyncedMember } from '../synced-member.ts';
 
 /**
@@ -18,7 +18,7 @@ import { ensureSyncedMember } from '../synced-member.ts';
  * member's last request, then from the defaults (completeQuickRequest).
  */
 export async function requestPartner(
-  deps: SlackDeps,
+  deps: AppDeps,
   client: WebClient,
   ref: MemberRef,
   text: string,

@@ -1,18 +1,18 @@
 import type { WebClient } from '@slack/web-api';
+import type { AppDeps } from '../../app-deps.ts';
 import type { MemberRef } from '../../store/members.ts';
 import { cancelOpenRequest, findOpenRequest } from '../../store/partner-requests.ts';
 import { findNextSession } from '../../store/sessions.ts';
-import { cancelSessionFor } from '../actions/session-cancel.ts';
+import { cancelSessionFor } from '../../workflows/cancel-session.ts';
 import type { SlackMessage } from '../blocks/help-message.ts';
 import { describeRequest } from '../blocks/request-summary.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { ensureSyncedMember } from '../synced-member.ts';
 
 const NO_REQUEST =
   'You have no open request. Ask for a partner with `/mock <type>`, e.g. `/mock execution now`.';
 
 /** `/mock status`: the member's open request, if any. */
-export async function showStatus(deps: SlackDeps, client: WebClient, ref: MemberRef): Promise<SlackMessage> {
+export async function showStatus(deps: AppDeps, client: WebClient, ref: MemberRef): Promise<SlackMessage> {
   const member = await ensureSyncedMember(deps, client, ref);
   const request = await findOpenRequest(deps.db, member.id);
   const text = request ? `Your open request:\n${describeRequest(request)}` : NO_REQUEST;
@@ -20,11 +20,7 @@ export async function showStatus(deps: SlackDeps, client: WebClient, ref: Member
 }
 
 /** `/mock cancel`: withdraws the open request. */
-export async function cancelRequest(
-  deps: SlackDeps,
-  client: WebClient,
-  ref: MemberRef,
-): Promise<SlackMessage> {
+export async function cancelRequest(deps: AppDeps, client: WebClient, ref: MemberRef): Promise<SlackMessage> {
   const member = await ensureSyncedMember(deps, client, ref);
   const cancelled = await cancelOpenRequest(deps.db, member.id, deps.now());
   if (cancelled) {
@@ -33,6 +29,6 @@ export async function cancelRequest(
   }
   // No open request: the member means their next session, which has its own cancel rules.
   const session = await findNextSession(deps.db, member.id, deps.now());
-  if (session) return cancelSessionFor(deps, session.id, ref.slackUserId);
+  if (session) return { ...(await cancelSessionFor(deps, session.id, ref.slackUserId)), blocks: [] };
   return { text: NO_REQUEST, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: NO_REQUEST } }] };
 }

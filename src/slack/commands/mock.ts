@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AppDeps } from '../../app-deps.ts';
 import { parseMockCommand } from '../../domain/mock-command.ts';
 import { forgetMeConfirmation } from '../blocks/forget-me.ts';
 import { helpMessage, unknownSubcommandMessage } from '../blocks/help-message.ts';
 import { respondSafely } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { commandPayloadSchema } from './command-payload.ts';
 import { openAdminSettings } from './mock-admin.ts';
 import { pauseMatching, resumeMatching } from './mock-pause.ts';
@@ -20,7 +20,7 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
  * `/mock …`: answers that need no I/O go back in the acknowledgement itself; everything else
  * is acknowledged at once and answered through response_url when the work is done.
  */
-export function mockCommand(deps: SlackDeps) {
+export function mockCommand(deps: AppDeps) {
   return async ({ command, ack, respond, client }: CommandArgs): Promise<void> => {
     const payload = commandPayloadSchema.safeParse(command);
     if (!payload.success) {

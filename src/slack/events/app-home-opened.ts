@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
 import { publishHome } from '../home/publish-home.ts';
 import { errorSummary } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 
 type EventArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
@@ -16,7 +16,7 @@ const homeOpenedSchema = z.object({
  * also sends this event for the Messages tab, which needs nothing, and may retry it, which only
  * publishes the same tab again.
  */
-export function appHomeOpened(deps: SlackDeps) {
+export function appHomeOpened(deps: AppDeps) {
   return async ({ body, client }: EventArgs): Promise<void> => {
     const parsed = homeOpenedSchema.safeParse(body);
     if (!parsed.success) {

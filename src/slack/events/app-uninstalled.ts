@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
 import { dailySchedulerId } from '../../queue/daily-question-schedule.ts';
 import { eraseMember, eraseWorkspace, findMemberId } from '../../store/erasure.ts';
 import { errorSummary } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 
 type UninstalledArgs = SlackEventMiddlewareArgs<'app_uninstalled'> & AllMiddlewareArgs;
 type RevokedArgs = SlackEventMiddlewareArgs<'tokens_revoked'> & AllMiddlewareArgs;
@@ -15,7 +15,7 @@ const revokedSchema = teamSchema.extend({
   }),
 });
 
-async function eraseInstall(deps: SlackDeps, slackTeamId: string, why: string): Promise<void> {
+async function eraseInstall(deps: AppDeps, slackTeamId: string, why: string): Promise<void> {
   const erased = await eraseWorkspace(deps.db, slackTeamId);
   if (!erased) return;
   // Its session jobs find nothing and stop; the daily scheduler would keep firing, so it goes.
@@ -24,7 +24,7 @@ async function eraseInstall(deps: SlackDeps, slackTeamId: string, why: string): 
 }
 
 /** The app was removed from the workspace: everything about it is deleted. Retries are harmless. */
-export function appUninstalled(deps: SlackDeps) {
+export function appUninstalled(deps: AppDeps) {
   return async ({ body }: UninstalledArgs): Promise<void> => {
     const parsed = teamSchema.safeParse(body);
     if (!parsed.success) return;
@@ -39,7 +39,7 @@ export function appUninstalled(deps: SlackDeps) {
  * arrive before or after). User tokens: Mockingbird holds none, so a revoking user is treated as
  * withdrawing, and their data is erased.
  */
-export function tokensRevoked(deps: SlackDeps) {
+export function tokensRevoked(deps: AppDeps) {
   return async ({ body }: RevokedArgs): Promise<void> => {
     const parsed = revokedSchema.safeParse(body);
     if (!parsed.success) return;

@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
-import type { SlackDeps } from '../slack-deps.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { appHomeOpened } from './app-home-opened.ts';
 import { appUninstalled, tokensRevoked } from './app-uninstalled.ts';
 
 /** Events API subscriptions (manifest.yml, bot_events); each listener is one file in this folder. */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: App, deps: AppDeps): void {
   app.event('app_home_opened', appHomeOpened(deps));
   app.event('app_uninstalled', appUninstalled(deps));
   app.event('tokens_revoked', tokensRevoked(deps));

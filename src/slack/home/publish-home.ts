@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
+import type { AppDeps } from '../../app-deps.ts';
 import type { MemberRef } from '../../store/members.ts';
 import { homeView } from '../blocks/home-view.ts';
 import { checkOrganizer } from '../organizers.ts';
 import { errorSummary } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { ensureSyncedMember } from '../synced-member.ts';
 import { loadHome } from './load-home.ts';
 
@@ -12,7 +12,7 @@ import { loadHome } from './load-home.ts';
  * opens the tab (web) and by the publish-home job after a change (worker); both pass their own
  * client. The whole tab is redrawn each time, so publishing twice is harmless.
  */
-export async function publishHome(deps: SlackDeps, client: WebClient, ref: MemberRef): Promise<void> {
+export async function publishHome(deps: AppDeps, client: WebClient, ref: MemberRef): Promise<void> {
   const member = await ensureSyncedMember(deps, client, ref);
   const organizer = await isOrganizer(deps, client, ref);
   const input = await loadHome(deps.db, member, { now: deps.now(), organizer });
@@ -20,7 +20,7 @@ export async function publishHome(deps: SlackDeps, client: WebClient, ref: Membe
 }
 
 /** The community section is a bonus: a failed check shows the member's own tab rather than none. */
-async function isOrganizer(deps: SlackDeps, client: WebClient, ref: MemberRef): Promise<boolean> {
+async function isOrganizer(deps: AppDeps, client: WebClient, ref: MemberRef): Promise<boolean> {
   try {
     const settings = { db: deps.db, slackTeamId: ref.slackTeamId };
     return (await checkOrganizer(deps.config, client, ref.slackUserId, settings)).allowed;

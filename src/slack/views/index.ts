@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { AppDeps } from '../../app-deps.ts';
 import { ADMIN_SETTINGS_MODAL } from '../blocks/admin-settings-modal.ts';
 import { DAILY_SETTINGS_MODAL } from '../blocks/daily-settings-modal.ts';
 import { FEEDBACK_MODAL } from '../blocks/feedback-modal.ts';
@@ -6,7 +7,6 @@ import { PROFILE_MODAL } from '../blocks/profile-modal.ts';
 import { QUESTION_FORM_MODAL } from '../blocks/question-admin-form.ts';
 import { QUESTION_IMPORT_MODAL } from '../blocks/question-admin-import.ts';
 import { REQUEST_MODAL } from '../blocks/request-modal.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { submitAdminSettings } from './submit-admin-settings.ts';
 import { submitDailySettings } from './submit-daily-settings.ts';
 import { submitFeedback } from './submit-feedback.ts';
@@ -15,7 +15,7 @@ import { submitQuestionForm } from './submit-question-form.ts';
 import { submitQuestionImport } from './submit-question-import.ts';
 import { submitRequestForm } from './submit-request-form.ts';
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: App, deps: AppDeps): void {
   app.view(REQUEST_MODAL.callbackId, submitRequestForm(deps));
   app.view(PROFILE_MODAL.callbackId, submitProfileForm(deps));
   app.view(DAILY_SETTINGS_MODAL.callbackId, submitDailySettings(deps));

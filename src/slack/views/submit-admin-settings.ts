@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
 import {
   readWorkspaceSettingsForm,
   settingsDefaults,
@@ -12,7 +13,6 @@ import { saveWorkspaceSettings } from '../../store/workspace-settings.ts';
 import { ADMIN_SETTINGS_MODAL, adminSettingsSavedModal } from '../blocks/admin-settings-modal.ts';
 import { checkOrganizer, NOT_AN_ORGANIZER } from '../organizers.ts';
 import { errorSummary } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { adminSettingsValues } from './admin-settings-values.ts';
 import { viewStateSchema } from './view-state.ts';
 
@@ -29,7 +29,7 @@ const submissionSchema = z.object({
  * HTTP request, and the person may have lost the role since the modal opened. Saved before the
  * acknowledgement, so a database hiccup keeps the modal open with everything still in it.
  */
-export function submitAdminSettings(deps: SlackDeps) {
+export function submitAdminSettings(deps: AppDeps) {
   return async ({ ack, body, client }: ViewArgs): Promise<void> => {
     const firstBlock = ADMIN_SETTINGS_MODAL.blocks.organizers;
     const submission = submissionSchema.safeParse(body);

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
 import { nextRunAfter } from '../../domain/daily-question/schedule.ts';
 import { type DailySettingsField, readDailySettingsForm } from '../../domain/daily-question/settings-form.ts';
 import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
@@ -9,7 +10,6 @@ import { isDatabaseUnavailable } from '../../store/prisma.ts';
 import { DAILY_SETTINGS_MODAL, dailySettingsSavedModal } from '../blocks/daily-settings-modal.ts';
 import { checkOrganizer, NOT_AN_ORGANIZER } from '../organizers.ts';
 import { errorSummary } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { dailySettingsStateSchema, dailySettingsValues } from './daily-settings-values.ts';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -25,7 +25,7 @@ const submissionSchema = z.object({
  * an HTTP request, and the person may have lost the role since the modal opened. Saved before the
  * acknowledgement; the job scheduler is set after the save (a failure there is said, not hidden).
  */
-export function submitDailySettings(deps: SlackDeps) {
+export function submitDailySettings(deps: AppDeps) {
   return async ({ ack, body, client }: ViewArgs): Promise<void> => {
     const firstBlock = DAILY_SETTINGS_MODAL.blocks.channel;
     const submission = submissionSchema.safeParse(body);

@@ -1,15 +1,16 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
 import { type FeedbackFormField, readFeedbackForm } from '../../domain/feedback/feedback-form.ts';
 import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
 import { metrics } from '../../observability/metrics.ts';
-import { findFeedbackSession, saveFeedback } from '../../store/feedback.ts';
+import { findFeedbackSession } from '../../store/feedback.ts';
 import { isDatabaseUnavailable } from '../../store/prisma.ts';
 import { rubricFor } from '../../store/rubrics.ts';
+import { saveFeedbackAndFollowUps } from '../../workflows/save-feedback.ts';
 import { FEEDBACK_MODAL, feedbackBlockId } from '../blocks/feedback-modal.ts';
 import { feedbackClosedModal, feedbackSavedModal, noticeModal } from '../blocks/feedback-notice-modal.ts';
 import { errorSummary } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { feedbackFormValues } from './feedback-form-values.ts';
 import { viewStateSchema } from './view-state.ts';
 
@@ -41,7 +42,7 @@ const GENERAL_BLOCK = FEEDBACK_MODAL.blocks.strengths;
  * edits that row instead of adding a second; the reveal and the Home refresh are queued before the
  * ack too, and are idempotent by their job ids.
  */
-export function submitFeedback(deps: SlackDeps) {
+export function submitFeedback(deps: AppDeps) {
   return async ({ ack, body }: ViewArgs): Promise<void> => {
     const submission = submissionSchema.safeParse(body);
     const metadata = submission.success ? readMetadata(submission.data.view.private_metadata) : null;
@@ -73,11 +74,12 @@ export function submitFeedback(deps: SlackDeps) {
         await ack({ response_action: 'errors', errors: toBlockErrors(form.errors) });
         return;
       }
-      const saved = await saveFeedback(deps.db, {
+      const link = appId && /^A[A-Z0-9]+$/.test(appId) ? { appId } : {};
+      const saved = await saveFeedbackAndFollowUps(deps, {
         sessionId: session.id,
         slackUserId: user.id,
         value: form.value,
-        now: deps.now(),
+        appLink: link,
       });
       if (saved.kind === 'not-a-participant') {
         await ack({
@@ -92,17 +94,7 @@ export function submitFeedback(deps: SlackDeps) {
       }
 
       metrics.feedbackStored.inc();
-      const link = appId && /^A[A-Z0-9]+$/.test(appId) ? { appId } : {};
       const bothGiven = saved.submitted >= saved.session.participants.length;
-      if (bothGiven) {
-        await deps.queues.enqueue('feedback-reveal', { sessionId: session.id, reason: 'complete', ...link });
-      }
-      await deps.queues.enqueue(
-        'feedback-reveal',
-        { sessionId: session.id, reason: 'deadline', ...link },
-        { delayMs: Math.max(0, saved.deadline - deps.now().getTime()) },
-      );
-      await deps.queues.enqueue('publish-home', { memberId: saved.feedback.authorId });
       await ack({
         response_action: 'update',
         view: feedbackSavedModal({

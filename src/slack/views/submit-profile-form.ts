@@ -1,15 +1,17 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
 import { type ProfileFormField, readProfileForm } from '../../domain/profile-form.ts';
 import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
+import { enqueueJob } from '../../queue/job-request.ts';
 import { replaceBlockedUsers } from '../../store/member-blocks.ts';
 import { ensureMember, updateProfile } from '../../store/members.ts';
 import { findOpenRequest } from '../../store/partner-requests.ts';
 import { isDatabaseUnavailable } from '../../store/prisma.ts';
+import { queueFollowUps } from '../../workflows/outbox.ts';
 import { PROFILE_MODAL } from '../blocks/profile-modal.ts';
 import { profileSavedModal } from '../blocks/profile-saved-modal.ts';
 import { errorSummary } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { profileFormValues } from './profile-form-values.ts';
 import { viewStateSchema } from './view-state.ts';
 
@@ -25,7 +27,7 @@ const submissionSchema = z.object({
  * The profile modal's submit: checked field by field, saved before the acknowledgement (so a
  * failure keeps the modal and its input), then replaced by what is now stored.
  */
-export function submitProfileForm(deps: SlackDeps) {
+export function submitProfileForm(deps: AppDeps) {
   return async ({ ack, body }: ViewArgs): Promise<void> => {
     const firstBlock = PROFILE_MODAL.blocks.timezone;
     const submission = submissionSchema.safeParse(body);
@@ -49,7 +51,7 @@ export function submitProfileForm(deps: SlackDeps) {
       const { blockedUsers, ...profile } = form.value;
       await updateProfile(deps.db, member.id, profile);
       await replaceBlockedUsers(deps.db, member, blockedUsers);
-      await deps.queues.enqueue('publish-home', { memberId: member.id });
+      await queueFollowUps(deps.db, [enqueueJob('publish-home', { memberId: member.id })]);
       const openRequest = await findOpenRequest(deps.db, member.id);
       const saved = {
         ...member,

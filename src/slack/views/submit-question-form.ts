@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
 import {
   type EditedQuestion,
   type QuestionFormField,
@@ -20,7 +21,6 @@ import {
   requireOwnQuestion,
   requireQuestionOrganizer,
 } from '../question-admin.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { questionFormValues } from './question-form-values.ts';
 import { viewStateSchema } from './view-state.ts';
 
@@ -51,7 +51,7 @@ const UNREADABLE = 'Slack sent a form Mockingbird could not read. Please try aga
  * failure keeps the form open with everything still in it; then the form closes and the list
  * beneath it is redrawn with the change.
  */
-export function submitQuestionForm(deps: SlackDeps) {
+export function submitQuestionForm(deps: AppDeps) {
   return async ({ ack, body, client }: ViewArgs): Promise<void> => {
     const firstBlock = QUESTION_FORM_MODAL.blocks.type;
     const submission = submissionSchema.safeParse(body);
@@ -99,7 +99,7 @@ type SaveOutcome =
   | { ok: false; errors: Partial<Record<QuestionFormField, string>> };
 
 async function saveQuestion(
-  deps: SlackDeps,
+  deps: AppDeps,
   workspaceId: string,
   fields: ReturnType<typeof questionFormValues>,
   question: WorkspaceQuestion | undefined,

@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
 import { planQuestionImport } from '../../domain/question-bank/question-import.ts';
 import type { BankQuestion } from '../../domain/question-bank/question-schema.ts';
 import { findQuestionIds, importWorkspaceQuestions } from '../../store/workspace-questions.ts';
 import { QUESTION_IMPORT_MODAL, questionImportReport } from '../blocks/question-admin-import.ts';
 import { failureMessage, refreshQuestionList, requireQuestionOrganizer } from '../question-admin.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { viewInput, viewStateSchema } from './view-state.ts';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -23,7 +23,7 @@ const submissionSchema = z.object({
  * CSV or YAML, an unknown column) is said inline and nothing is imported. The organizer check
  * runs again here: a submission is just an HTTP request.
  */
-export function submitQuestionImport(deps: SlackDeps) {
+export function submitQuestionImport(deps: AppDeps) {
   return async ({ ack, body, client }: ViewArgs): Promise<void> => {
     const block = QUESTION_IMPORT_MODAL.block;
     const submission = submissionSchema.safeParse(body);

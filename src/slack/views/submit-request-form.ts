@@ -1,16 +1,16 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
 import { isValidTimeZone } from '../../domain/availability/time-zone.ts';
 import { DEFAULT_MATCHING_CONFIG } from '../../domain/matching/config.ts';
 import { type RequestFormField, readRequestForm } from '../../domain/request-form.ts';
 import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
 import { ensureMember } from '../../store/members.ts';
 import { isDatabaseUnavailable } from '../../store/prisma.ts';
+import { placeRequest } from '../../workflows/place-request.ts';
 import { REQUEST_MODAL } from '../blocks/request-modal.ts';
 import { requestPlacedModal } from '../blocks/request-placed-modal.ts';
-import { placeRequest } from '../place-request.ts';
 import { errorSummary } from '../respond-safely.ts';
-import type { SlackDeps } from '../slack-deps.ts';
 import { requestFormValues } from './request-form-values.ts';
 import { viewStateSchema } from './view-state.ts';
 
@@ -42,7 +42,7 @@ function readMetadata(text: string): { timezone: string } {
  * (well inside Slack's three seconds), so a database hiccup keeps the modal open instead of
  * closing it on a request that was never stored.
  */
-export function submitRequestForm(deps: SlackDeps) {
+export function submitRequestForm(deps: AppDeps) {
   return async ({ ack, body }: ViewArgs): Promise<void> => {
     const submission = submissionSchema.safeParse(body);
     const firstBlock = REQUEST_MODAL.blocks.interviewTypes;

@@ -1,0 +1,136 @@
+import type { Queue } from 'bullmq';
+import type { AppDeps } from '../app-deps.ts';
+import type { SessionTiming } from '../config.ts';
+import { sessionJobs } from '../domain/scheduling/session-jobs.ts';
+import { sessionTimingFor } from '../domain/workspace-settings.ts';
+import { metrics } from '../observability/metrics.ts';
+import { type JobName, jobIdFor } from '../queue/catalogue.ts';
+import type { JobRequest, OutboxEntry } from '../queue/job-request.ts';
+import { outboxBacklog } from '../store/outbox.ts';
+import { findOpenRequestExpiries } from '../store/partner-requests.ts';
+import { clearUndelivered, findLiveSessionSchedules } from '../store/sessions.ts';
+import { findWorkspaceSettings } from '../store/workspace-settings.ts';
+import { queueFollowUps } from './outbox.ts';
+
+export interface ReconcileReport {
+  /** Follow-ups that should have been in Redis and were not, queued again through the outbox. */
+  repaired: { intro: number; followUp: number; requestExpiry: number };
+  /** Given-up deliveries sent back to their queue for another round of attempts. */
+  retried: number;
+  outbox: { pending: number; oldestAgeMs: number };
+}
+
+/** A delivery given up on is tried again once it has rested this long, for this long after it was queued. */
+const RETRY_GIVEN_UP_AFTER_MS = 30 * 60_000;
+const RETRY_GIVEN_UP_FOR_MS = 2 * 24 * 3600_000;
+/** An outbox row older than this means the relay is stuck (or no worker runs it). */
+const OUTBOX_LAG_WARNING_MS = 60_000;
+const STATE_CHECKS_AT_ONCE = 200;
+
+/**
+ * The safety net under the outbox: re-derives from PostgreSQL what must exist in Redis and repairs
+ * drift. Every live session has its intro posted (or its intro job) and its current version's
+ * follow-ups; every open request has its expiry; deliveries given up on are tried again; and the
+ * outbox's lag is reported. Everything it queues has a deterministic id, so a repair that races
+ * the relay is harmless.
+ */
+export async function reconcile(
+  deps: Pick<AppDeps, 'db' | 'config' | 'queues' | 'logger' | 'now'>,
+): Promise<ReconcileReport> {
+  const now = deps.now();
+  const expected: Array<{ kind: 'intro' | 'followUp' | 'requestExpiry'; entry: JobRequest }> = [];
+  const timings = new Map<string, SessionTiming>();
+  for (const session of await findLiveSessionSchedules(deps.db)) {
+    let timing = timings.get(session.workspaceId);
+    if (!timing) {
+      timing = sessionTimingFor(
+        deps.config.sessions,
+        await findWorkspaceSettings(deps.db, session.workspaceId),
+      );
+      timings.set(session.workspaceId, timing);
+    }
+    if (!session.introPosted) {
+      expected.push({
+        kind: 'intro',
+        entry: { name: 'post-session-intro', payload: { sessionId: session.id } },
+      });
+    }
+    for (const job of sessionJobs(session, timing, now.getTime())) {
+      expected.push({ kind: 'followUp', entry: job as JobRequest });
+    }
+  }
+  for (const request of await findOpenRequestExpiries(deps.db)) {
+    const expiresAt = request.expiresAt.getTime();
+    expected.push({
+      kind: 'requestExpiry',
+      entry: { name: 'expire-request', payload: { requestId: request.id, expiresAt }, runAt: expiresAt },
+    });
+  }
+
+  const missing = await missingFromQueues(deps.queues, expected);
+  const repaired = { intro: 0, followUp: 0, requestExpiry: 0 };
+  for (const { kind } of missing) repaired[kind] += 1;
+  await queueFollowUps(
+    deps.db,
+    missing.map(({ entry }): OutboxEntry => ({ action: 'enqueue', job: entry })),
+  );
+  metrics.reconcilerRepairs.inc({ kind: 'intro' }, repaired.intro);
+  metrics.reconcilerRepairs.inc({ kind: 'follow-up' }, repaired.followUp);
+  metrics.reconcilerRepairs.inc({ kind: 'request-expiry' }, repaired.requestExpiry);
+
+  const retried = await retryGivenUpDeliveries(deps, now);
+  const outbox = await outboxBacklog(deps.db, now);
+  metrics.outboxPending.set(outbox.pending);
+  metrics.outboxOldestPendingSeconds.set(outbox.oldestAgeMs / 1000);
+
+  const report = { repaired, retried, outbox };
+  const drifted = missing.length > 0 || retried > 0 || outbox.oldestAgeMs > OUTBOX_LAG_WARNING_MS;
+  deps.logger[drifted ? 'warn' : 'debug'](report, drifted ? 'reconciler repaired drift' : 'reconciled');
+  return report;
+}
+
+async function missingFromQueues<T extends { entry: JobRequest }>(
+  queues: { queue(name: JobName): Queue },
+  expected: T[],
+): Promise<T[]> {
+  const missing: T[] = [];
+  for (let start = 0; start < expected.length; start += STATE_CHECKS_AT_ONCE) {
+    const batch = expected.slice(start, start + STATE_CHECKS_AT_ONCE);
+    const states = await Promise.all(
+      batch.map(({ entry }) =>
+        queues.queue(entry.name).getJobState(jobIdFor(entry.name, entry.payload as never)),
+      ),
+    );
+    batch.forEach((item, index) => {
+      if (states[index] === 'unknown') missing.push(item);
+    });
+  }
+  return missing;
+}
+
+/**
+ * Deliveries whose attempts ran out (Slack down for hours) go back to their queue for another
+ * round, once they have rested a while and while they are recent enough to still matter. A
+ * permanent failure (the member left) used fewer attempts than it had and is never retried.
+ */
+async function retryGivenUpDeliveries(
+  deps: Pick<AppDeps, 'db' | 'queues' | 'logger'>,
+  now: Date,
+): Promise<number> {
+  let retried = 0;
+  for (const queue of deps.queues.all()) {
+    const failed = await queue.getFailed(0, 499);
+    for (const job of failed) {
+      const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1);
+      const rested = (job.finishedOn ?? 0) <= now.getTime() - RETRY_GIVEN_UP_AFTER_MS;
+      const recent = job.timestamp >= now.getTime() - RETRY_GIVEN_UP_FOR_MS;
+      if (!exhausted || !rested || !recent) continue;
+      await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+      retried += 1;
+      const sessionId = (job.data as { sessionId?: unknown }).sessionId;
+      if (typeof sessionId === 'string') await clearUndelivered(deps.db, sessionId);
+    }
+  }
+  metrics.reconcilerRepairs.inc({ kind: 'given-up-retry' }, retried);
+  return retried;
+}
