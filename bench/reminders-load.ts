@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { jobCatalogue } from '../src/queue/catalogue.ts';
+import { jobDefinition } from '../src/queue/catalogue.ts';
 import type { JobQueues } from '../src/queue/job-queues.ts';
 import type { Database } from '../src/store/prisma.ts';
 
@@ -75,7 +75,7 @@ export async function seedSessions(
 
 /**
  * Queues one `session-reminder` per session, due at `dueAt(index)`, with the catalogue's job id and
- * options (as scheduleSessionJobs would), in bulk. The job's timestamp is set explicitly so that
+ * options (as the outbox relay would), in bulk. The job's timestamp is set explicitly so that
  * its due time is exactly `timestamp + delay`, not shifted by the time the bulk took to build.
  */
 export async function enqueueReminders(
@@ -83,7 +83,7 @@ export async function enqueueReminders(
   reminders: PlannedReminder[],
   dueAt: (index: number) => number,
 ): Promise<void> {
-  const definition = jobCatalogue['session-reminder'];
+  const definition = jobDefinition('session-reminder');
   const queue = queues.queue('session-reminder');
   for (let from = 0; from < reminders.length; from += ENQUEUE_CHUNK) {
     const now = Date.now();
@@ -98,7 +98,7 @@ export async function enqueueReminders(
           name: 'session-reminder',
           data,
           opts: {
-            ...definition.options,
+            ...queues.optionsFor('session-reminder'),
             jobId: definition.jobId(data),
             timestamp: now,
             delay: Math.max(0, dueAt(reminder.index) - now),

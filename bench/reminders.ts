@@ -2,7 +2,11 @@
  * Reminders benchmark: `npm run bench:reminders`. Flags: --rate=300 (reminders due per second),
  * --seconds=60 (of due window per run), --workers=2, --kill-at=0.5 (when in the second run's window
  * a worker dies), --slack-latency-ms=0 (the fake answers chat.postMessage this late), --no-kill (the
- * undisturbed run only), --detail (lateness per second of the window).
+ * undisturbed run only), --no-outbox (skip the outbox runs), --detail (lateness per second of the window).
+ *
+ * The outbox runs measure the whole trip a real reminder makes: each is written to the outbox at its
+ * due time (as a committed change writes it), relayed into BullMQ by the workers and posted; its
+ * lateness is commit-to-Slack. Then a backlog of rows (as after a Redis outage) is drained, timed.
  *
  * Seeds confirmed sessions in a database of its own, queues one `session-reminder` per session due
  * at a steady rate, and lets real worker processes (`tsx src/main.ts --role=worker`) post them to the
@@ -27,6 +31,7 @@ import { jobCatalogue } from '../src/queue/catalogue.ts';
 import { type KillReport, killAndRestart } from './reminders-kill.ts';
 import { enqueueReminders, type PlannedReminder, seedSessions } from './reminders-load.ts';
 import { latenessBySecond, PostLog, summarise } from './reminders-measure.ts';
+import { measureOutboxDrain, writeRemindersThroughOutbox } from './reminders-outbox.ts';
 import { type PhaseResult, printResults } from './reminders-report.ts';
 import { BenchWorld, type WorkerProcess } from './reminders-world.ts';
 
@@ -38,6 +43,7 @@ const { values: flags } = parseArgs({
     'kill-at': { type: 'string' },
     'slack-latency-ms': { type: 'string' },
     'no-kill': { type: 'boolean', default: false },
+    'no-outbox': { type: 'boolean', default: false },
     detail: { type: 'boolean', default: false },
   },
 });
@@ -49,6 +55,7 @@ const options = z
     'kill-at': z.coerce.number().gt(0).lt(1).default(0.5),
     'slack-latency-ms': z.coerce.number().int().min(0).default(0),
     'no-kill': z.boolean(),
+    'no-outbox': z.boolean(),
     detail: z.boolean(),
   })
   .parse(flags);
@@ -57,6 +64,8 @@ const options = z
 const LEAD_MS = 2_000;
 /** Reminders sent, unmeasured, through freshly started workers before the first run. */
 const WARM_UP_COUNT = 1_000;
+/** Rows in the backlog the outbox drain is timed on. */
+const OUTBOX_BACKLOG = 20_000;
 /** How long a run may go on after its last due time before what is missing counts as lost. */
 const DRAIN_LIMIT_MS = 240_000;
 
@@ -66,6 +75,7 @@ async function runPhase(
   reminders: PlannedReminder[],
   workers: WorkerProcess[],
   kill: boolean,
+  via: 'redis' | 'outbox' = 'redis',
 ): Promise<PhaseResult> {
   // The fake Slack stamps each call on this process's event loop: a stalled loop would be counted
   // as lateness of the workers, so how late the loop itself ran is reported beside it.
@@ -80,9 +90,15 @@ async function runPhase(
   const start = Date.now() + Math.ceil(reminders.length * 0.2) + LEAD_MS;
   const dueAt = (index: number) => start + Math.round((index * 1000) / options.rate);
   const lastDue = dueAt(reminders.length - 1);
-  await enqueueReminders(world.queues, reminders, dueAt);
-  if (Date.now() > start - LEAD_MS / 2)
-    throw new Error('queuing took longer than planned; lateness would be ours');
+  let writing: Promise<void> = Promise.resolve();
+  if (via === 'redis') {
+    await enqueueReminders(world.queues, reminders, dueAt);
+    if (Date.now() > start - LEAD_MS / 2)
+      throw new Error('queuing took longer than planned; lateness would be ours');
+  } else {
+    await sleep(start - Date.now());
+    writing = writeRemindersThroughOutbox(world.db, reminders, dueAt);
+  }
 
   let killReport: KillReport | undefined;
   if (kill) {
@@ -98,6 +114,7 @@ async function runPhase(
     killReport = report;
   }
 
+  await writing;
   const queue = world.queues.queue('session-reminder');
   for (;;) {
     await sleep(250);
@@ -146,6 +163,9 @@ async function main(world: BenchWorld): Promise<void> {
   const warmUp = await seedSessions(world.db, workspace.id, memberIds, 'W', Math.min(count, WARM_UP_COUNT));
   const steady = await seedSessions(world.db, workspace.id, memberIds, 'S', count);
   const killed = options['no-kill'] ? [] : await seedSessions(world.db, workspace.id, memberIds, 'K', count);
+  const viaOutbox = options['no-outbox']
+    ? []
+    : await seedSessions(world.db, workspace.id, memberIds, 'O', count);
   const workers = Array.from({ length: options.workers }, () => world.startWorker());
   await world.workersReady(options.workers);
   console.log(
@@ -159,7 +179,21 @@ async function main(world: BenchWorld): Promise<void> {
   const phases = [await runPhase(world, 'steady', steady, workers, false)];
   if (!options['no-kill'])
     phases.push(await runPhase(world, 'worker killed+restarted', killed, workers, true));
+  if (!options['no-outbox'])
+    phases.push(await runPhase(world, 'through the outbox', viaOutbox, workers, false, 'outbox'));
   printResults(phases, { detail: options.detail, cpus: cpus().length });
+  if (!options['no-outbox']) {
+    const drain = await measureOutboxDrain(world.db, OUTBOX_BACKLOG);
+    const outboxRun = phases.find((phase) => phase.name === 'through the outbox')!;
+    console.log(
+      `
+outbox: a backlog of ${drain.rows} rows drained by ${options.workers} relays in ${drain.ms} ms ` +
+        `(${Math.round((drain.rows * 1000) / drain.ms)} rows/s)
+` +
+        `  ${outboxRun.figures.p99Ms < 1_000 ? 'PASS' : 'FAIL'} commit-to-Slack p99 under 1 s through the outbox ` +
+        `(${Math.round(outboxRun.figures.p99Ms)} ms; p50 ${Math.round(outboxRun.figures.p50Ms)} ms)`,
+    );
+  }
 }
 
 const started = Date.now();

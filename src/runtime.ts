@@ -51,7 +51,7 @@ export async function startRuntime(
   const installations = config.slack.oauth
     ? new PrismaInstallationStore(db, new TokenCipher(config.slack.oauth.tokenKeys))
     : undefined;
-  const queues = new JobQueues(producerRedis, config.queuePrefix, config.deliveryRetry);
+  const queues = new JobQueues(producerRedis, config.queuePrefix, config.deliveryRetry, logRedisError);
   const routes: CustomRoute[] = [
     {
       path: '/health',

@@ -24,8 +24,16 @@ export class JobQueues {
     connection: Redis,
     prefix: string,
     deliveryRetry: DeliveryRetryPolicy = DEFAULT_DELIVERY_RETRY,
+    /** Hears each queue's connection errors; without a listener BullMQ prints every one to stderr. */
+    onError: (error: Error) => void = () => {},
   ) {
-    this.queues = new Map(jobNames.map((name) => [name, new Queue(name, { connection, prefix })]));
+    this.queues = new Map(
+      jobNames.map((name) => {
+        const queue = new Queue(name, { connection, prefix });
+        queue.on('error', onError);
+        return [name, queue];
+      }),
+    );
     this.deliveryOptions = {
       attempts: deliveryAttempts(deliveryRetry),
       backoff: { type: DELIVERY_BACKOFF },

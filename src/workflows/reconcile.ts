@@ -20,8 +20,10 @@ export interface ReconcileReport {
   outbox: { pending: number; oldestAgeMs: number };
 }
 
-/** A delivery given up on is tried again once it has rested this long, for this long after it was queued. */
-const RETRY_GIVEN_UP_AFTER_MS = 30 * 60_000;
+/**
+ * A delivery given up on is tried again once it has rested a quarter of its retry window (half an
+ * hour by default), for as long as it is recent enough to still matter.
+ */
 const RETRY_GIVEN_UP_FOR_MS = 2 * 24 * 3600_000;
 /** An outbox row older than this means the relay is stuck (or no worker runs it). */
 const OUTBOX_LAG_WARNING_MS = 60_000;
@@ -114,15 +116,16 @@ async function missingFromQueues<T extends { entry: JobRequest }>(
  * permanent failure (the member left) used fewer attempts than it had and is never retried.
  */
 async function retryGivenUpDeliveries(
-  deps: Pick<AppDeps, 'db' | 'queues' | 'logger'>,
+  deps: Pick<AppDeps, 'db' | 'queues' | 'config'>,
   now: Date,
 ): Promise<number> {
+  const restMs = deps.config.deliveryRetry.windowMs / 4;
   let retried = 0;
   for (const queue of deps.queues.all()) {
     const failed = await queue.getFailed(0, 499);
     for (const job of failed) {
       const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1);
-      const rested = (job.finishedOn ?? 0) <= now.getTime() - RETRY_GIVEN_UP_AFTER_MS;
+      const rested = (job.finishedOn ?? 0) <= now.getTime() - restMs;
       const recent = job.timestamp >= now.getTime() - RETRY_GIVEN_UP_FOR_MS;
       if (!exhausted || !rested || !recent) continue;
       await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });

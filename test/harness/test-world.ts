@@ -91,6 +91,8 @@ export async function startTestApp(
     get queues() {
       producer ??= (() => {
         const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1 });
+        // Some tests take Redis away on purpose: its errors are expected there, not news.
+        redis.on('error', () => {});
         return { redis, queues: new JobQueues(redis, config.queuePrefix) };
       })();
       return producer.queues;

@@ -154,6 +154,20 @@ export class FakeSlack {
     this.faults.failNext(method, options);
   }
 
+  /**
+   * Slack is down for `ms`: every call to `method` (`'*'` for any) fails as `options` says (a 5xx,
+   * usually) until then, and is answered normally after.
+   */
+  failFor(method: string, ms: number, options: FailureOptions): void {
+    this.faults.failNext(method, { ...options, times: Number.MAX_SAFE_INTEGER });
+    setTimeout(() => this.faults.clearFailure(method), ms).unref();
+  }
+
+  /** Ends a `failFor` outage (or pending `failNext` failures) of `method` now. */
+  recover(method: string): void {
+    this.faults.clearFailure(method);
+  }
+
   /** Answers every call to `method` (`'*'` for any) `ms` late, to keep it in flight; 0 stops it. */
   delay(method: string, ms: number): void {
     this.faults.delay(method, ms);

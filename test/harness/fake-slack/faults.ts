@@ -17,6 +17,10 @@ export class Faults {
     this.failures.set(method, { ...options, times: options.times ?? 1 });
   }
 
+  clearFailure(method: string): void {
+    this.failures.delete(method);
+  }
+
   delay(method: string, ms: number): void {
     if (ms > 0) this.delays.set(method, ms);
     else this.delays.delete(method);
