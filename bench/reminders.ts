@@ -121,7 +121,9 @@ async function runPhase(
     log.update();
     if (Date.now() < lastDue) continue;
     const counts = await queue.getJobCounts('active', 'wait', 'delayed', 'prioritized');
-    if (Object.values(counts).every((count) => count === 0)) break;
+    // Through the outbox, a reminder may still be a row the relay has not carried over yet.
+    const unrelayed = via === 'outbox' ? await world.db.outboxEntry.count({ where: { relayedAt: null } }) : 0;
+    if (unrelayed === 0 && Object.values(counts).every((count) => count === 0)) break;
     if (Date.now() > lastDue + DRAIN_LIMIT_MS) break;
   }
   log.update();

@@ -159,8 +159,15 @@ const environmentSchema = z.object({
     .int()
     .min(0)
     .default(2 * 3600),
-  /** How often the reconciler re-derives from PostgreSQL what must be queued in Redis, and repairs it. */
-  RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(300),
+  /**
+   * How often the reconciler re-derives from PostgreSQL what must be queued in Redis, and repairs
+   * it; 0 turns it off (benchmarks that seed sessions without their follow-ups).
+   */
+  RECONCILE_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .refine((seconds) => seconds === 0 || seconds >= 5, 'must be 0 (off) or at least 5 seconds')
+    .default(300),
   /** How long a message to members keeps being retried while Slack fails (5xx, network), before it is given up for a while. */
   SLACK_DELIVERY_RETRY_MINUTES: z.coerce.number().positive().default(120),
   /** The first retry's wait; each further one doubles, up to SLACK_DELIVERY_BACKOFF_CAP_MS. */

@@ -123,7 +123,11 @@ export async function startRuntime(
     queues.repeat('sweep-pools', sweepTickMs(config.matching.sweepIntervalMs)).catch((error: Error) => {
       logger.warn({ err: error.message }, 'could not schedule the matching sweep yet');
     });
-    queues.repeat('reconcile', config.reconcileIntervalMs).catch((error: Error) => {
+    const reconciler = queues.queue('reconcile');
+    (config.reconcileIntervalMs > 0
+      ? queues.repeat('reconcile', config.reconcileIntervalMs)
+      : reconciler.removeJobScheduler('reconcile')
+    ).catch((error: Error) => {
       logger.warn({ err: error.message }, 'could not schedule the reconciler yet');
     });
     // Re-sets each workspace's daily-question scheduler and posts today's question where the app

@@ -163,7 +163,15 @@ export async function findOpenRequestOwner(
     : null;
 }
 
-/** Every open request's expiry, for the reconciler to check that each has its job. */
-export async function findOpenRequestExpiries(db: Database): Promise<Array<{ id: string; expiresAt: Date }>> {
-  return db.partnerRequest.findMany({ where: { status: 'OPEN' }, select: { id: true, expiresAt: true } });
+/** Open requests' expiries, a page at a time in id order, for the reconciler to check each has its job. */
+export async function findOpenRequestExpiries(
+  db: Database,
+  page: { afterId: string | null; take: number },
+): Promise<Array<{ id: string; expiresAt: Date }>> {
+  return db.partnerRequest.findMany({
+    where: { status: 'OPEN', ...(page.afterId ? { id: { gt: page.afterId } } : {}) },
+    orderBy: { id: 'asc' },
+    take: page.take,
+    select: { id: true, expiresAt: true },
+  });
 }

@@ -28,6 +28,8 @@ const RETRY_GIVEN_UP_FOR_MS = 2 * 24 * 3600_000;
 /** An outbox row older than this means the relay is stuck (or no worker runs it). */
 const OUTBOX_LAG_WARNING_MS = 60_000;
 const STATE_CHECKS_AT_ONCE = 200;
+/** Rows read, checked and repaired at a time: memory stays flat however large the community. */
+const PAGE = 1_000;
 
 /**
  * The safety net under the outbox: re-derives from PostgreSQL what must exist in Redis and repairs
@@ -40,42 +42,57 @@ export async function reconcile(
   deps: Pick<AppDeps, 'db' | 'config' | 'queues' | 'logger' | 'now'>,
 ): Promise<ReconcileReport> {
   const now = deps.now();
-  const expected: Array<{ kind: 'intro' | 'followUp' | 'requestExpiry'; entry: JobRequest }> = [];
-  const timings = new Map<string, SessionTiming>();
-  for (const session of await findLiveSessionSchedules(deps.db)) {
-    let timing = timings.get(session.workspaceId);
-    if (!timing) {
-      timing = sessionTimingFor(
-        deps.config.sessions,
-        await findWorkspaceSettings(deps.db, session.workspaceId),
-      );
-      timings.set(session.workspaceId, timing);
-    }
-    if (!session.introPosted) {
-      expected.push({
-        kind: 'intro',
-        entry: { name: 'post-session-intro', payload: { sessionId: session.id } },
-      });
-    }
-    for (const job of sessionJobs(session, timing, now.getTime())) {
-      expected.push({ kind: 'followUp', entry: job as JobRequest });
-    }
-  }
-  for (const request of await findOpenRequestExpiries(deps.db)) {
-    const expiresAt = request.expiresAt.getTime();
-    expected.push({
-      kind: 'requestExpiry',
-      entry: { name: 'expire-request', payload: { requestId: request.id, expiresAt }, runAt: expiresAt },
-    });
-  }
-
-  const missing = await missingFromQueues(deps.queues, expected);
   const repaired = { intro: 0, followUp: 0, requestExpiry: 0 };
-  for (const { kind } of missing) repaired[kind] += 1;
-  await queueFollowUps(
-    deps.db,
-    missing.map(({ entry }): OutboxEntry => ({ action: 'enqueue', job: entry })),
-  );
+  const repair = async (expected: Expected[]) => {
+    const missing = await missingFromQueues(deps.queues, expected);
+    for (const { kind } of missing) repaired[kind] += 1;
+    await queueFollowUps(
+      deps.db,
+      missing.map(({ entry }): OutboxEntry => ({ action: 'enqueue', job: entry })),
+    );
+  };
+
+  const timings = new Map<string, SessionTiming>();
+  for (let afterId: string | null = null; ; ) {
+    const sessions = await findLiveSessionSchedules(deps.db, { afterId, take: PAGE });
+    const expected: Expected[] = [];
+    for (const session of sessions) {
+      let timing = timings.get(session.workspaceId);
+      if (!timing) {
+        timing = sessionTimingFor(
+          deps.config.sessions,
+          await findWorkspaceSettings(deps.db, session.workspaceId),
+        );
+        timings.set(session.workspaceId, timing);
+      }
+      if (!session.introPosted) {
+        expected.push({
+          kind: 'intro',
+          entry: { name: 'post-session-intro', payload: { sessionId: session.id } },
+        });
+      }
+      for (const job of sessionJobs(session, timing, now.getTime())) {
+        expected.push({ kind: 'followUp', entry: job as JobRequest });
+      }
+    }
+    await repair(expected);
+    if (sessions.length < PAGE) break;
+    afterId = sessions.at(-1)!.id;
+  }
+  for (let afterId: string | null = null; ; ) {
+    const requests = await findOpenRequestExpiries(deps.db, { afterId, take: PAGE });
+    await repair(
+      requests.map((request) => {
+        const expiresAt = request.expiresAt.getTime();
+        return {
+          kind: 'requestExpiry' as const,
+          entry: { name: 'expire-request', payload: { requestId: request.id, expiresAt }, runAt: expiresAt },
+        };
+      }),
+    );
+    if (requests.length < PAGE) break;
+    afterId = requests.at(-1)!.id;
+  }
   metrics.reconcilerRepairs.inc({ kind: 'intro' }, repaired.intro);
   metrics.reconcilerRepairs.inc({ kind: 'follow-up' }, repaired.followUp);
   metrics.reconcilerRepairs.inc({ kind: 'request-expiry' }, repaired.requestExpiry);
@@ -86,9 +103,17 @@ export async function reconcile(
   metrics.outboxOldestPendingSeconds.set(outbox.oldestAgeMs / 1000);
 
   const report = { repaired, retried, outbox };
-  const drifted = missing.length > 0 || retried > 0 || outbox.oldestAgeMs > OUTBOX_LAG_WARNING_MS;
+  const drifted =
+    repaired.intro + repaired.followUp + repaired.requestExpiry > 0 ||
+    retried > 0 ||
+    outbox.oldestAgeMs > OUTBOX_LAG_WARNING_MS;
   deps.logger[drifted ? 'warn' : 'debug'](report, drifted ? 'reconciler repaired drift' : 'reconciled');
   return report;
+}
+
+interface Expected {
+  kind: 'intro' | 'followUp' | 'requestExpiry';
+  entry: JobRequest;
 }
 
 async function missingFromQueues<T extends { entry: JobRequest }>(
