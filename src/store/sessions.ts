@@ -13,6 +13,8 @@ export interface SessionParticipantRecord {
   /** From the member's request: what they were willing to do, and the level they prepare for. */
   role: 'INTERVIEWER' | 'INTERVIEWEE' | 'BOTH';
   level: string;
+  /** "Note for your partner" from the member's request, as they typed it (escape before showing). */
+  note: string | null;
 }
 
 export interface SessionRecord extends SessionSchedule {
@@ -30,7 +32,7 @@ const withParticipants = {
   participants: {
     include: {
       member: { select: { slackUserId: true, meetingLink: true } },
-      request: { select: { role: true, level: true } },
+      request: { select: { role: true, level: true, note: true } },
     },
     orderBy: { interviewsFirst: 'desc' },
   },
@@ -63,6 +65,7 @@ function toRecord(row: SessionRow): SessionRecord {
       meetingLink: participant.member.meetingLink,
       role: participant.request.role,
       level: participant.request.level,
+      note: participant.request.note,
     })),
   };
 }
@@ -118,12 +121,21 @@ export async function recentSessionOutcomes(
   );
 }
 
-/** Sessions still ahead, with what the reconciler needs to re-derive their follow-ups. */
+/**
+ * Sessions still ahead, with what the reconciler needs to re-derive their follow-ups: a page of
+ * `take` in id order after `afterId`, so a large community is read a page at a time.
+ */
 export async function findLiveSessionSchedules(
   db: Database,
+  page: { afterId: string | null; take: number },
 ): Promise<Array<SessionSchedule & { workspaceId: string; introPosted: boolean }>> {
   const rows = await db.session.findMany({
-    where: { status: { in: ['PROPOSED', 'CONFIRMED'] } },
+    where: {
+      status: { in: ['PROPOSED', 'CONFIRMED'] },
+      ...(page.afterId ? { id: { gt: page.afterId } } : {}),
+    },
+    orderBy: { id: 'asc' },
+    take: page.take,
     select: {
       id: true,
       workspaceId: true,
@@ -166,4 +178,23 @@ export async function clearUndelivered(db: Database, sessionId: string): Promise
     where: { id: sessionId, undeliveredJob: { not: null } },
     data: { undeliveredJob: null, undeliveredAt: null },
   });
+}
+
+/** The member's sessions still ahead (proposed or confirmed), soonest first, as `/mock status` lists them. */
+export async function findUpcomingSessions(
+  db: Database,
+  memberId: string,
+  now: Date,
+): Promise<SessionRecord[]> {
+  const rows = await db.session.findMany({
+    where: {
+      status: { in: ['PROPOSED', 'CONFIRMED'] },
+      participants: { some: { memberId } },
+      startsAt: { gt: new Date(now.getTime() - 60 * 60_000) },
+    },
+    orderBy: { startsAt: 'asc' },
+    take: 5,
+    include: withParticipants,
+  });
+  return rows.map(toRecord);
 }
