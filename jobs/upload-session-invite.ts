@@ -1,4 +1,5 @@
 import { interviewTypeLabel } from '../src/domain/interview-types.ts';
+import { interviewRounds } from '../src/domain/scheduling/interview-rounds.ts';
 import { sessionCalendarFile } from '../src/domain/scheduling/session-calendar.ts';
 import { recordSentMessage, wasSent } from '../src/store/sent-messages.ts';
 import type { SessionRecord } from '../src/store/sessions.ts';
@@ -21,6 +22,7 @@ export async function uploadSessionInvite(context: JobContext, session: SessionR
       durationMinutes: session.durationMinutes,
       typeLabel: label,
       meetingLink: session.participants.find((participant) => participant.meetingLink)?.meetingLink ?? null,
+      swap: interviewRounds(session.participants).length === 2,
     }),
     initialComment: 'Add it to your calendar so the time is blocked.',
   });

@@ -16,6 +16,11 @@ export type MockCommand =
   /** `/mock <type> …`: the quick path; the rest is read by parseQuickRequest with the member's clock. */
   | { kind: 'request'; text: string }
   | { kind: 'unknown'; word: string }
+  /**
+   * A word a letter away from a command (`questions`, `stauts`): asked about, never acted on, even
+   * when it also names an interview type, since a typo must not silently place a request.
+   */
+  | { kind: 'did-you-mean'; word: string; command: string; asType: string | null }
   /** `/mock question [type] [level]`: a private prompt to practise alone. */
   | { kind: 'question'; text: string }
   /** `/mock admin <area>`: organizer settings (today `daily`). */
@@ -66,6 +71,34 @@ export function parseMockCommand(text: string): MockCommand {
   if (kind === 'pause') return { kind, text: text.trim().slice(first.length).trim() };
   if (kind === 'question' || kind === 'admin') return { kind, text: text.trim().slice(first.length).trim() };
   const firstType = first.split(',')[0] ?? '';
-  if (findInterviewType(firstType)) return { kind: 'request', text: text.trim() };
+  const type = findInterviewType(firstType);
+  const near = nearestCommand(word);
+  // An interview type spelled out (`strategy`) is what it says; an alias that is also a letter
+  // away from a command (`questions`) is ambiguous, so the member is asked.
+  if (near && type?.slug !== word) {
+    return { kind: 'did-you-mean', word: first.slice(0, 40), command: near, asType: type?.slug ?? null };
+  }
+  if (type) return { kind: 'request', text: text.trim() };
   return { kind: 'unknown', word: first.slice(0, 40) };
+}
+
+/** The command one edit away from `word` (a letter added, dropped, changed or two swapped), if any. */
+function nearestCommand(word: string): string | null {
+  if (word.length < 4) return null;
+  const commands = Object.keys(ALIASES).filter((alias) => alias.length >= 4 && /^[a-z-]+$/.test(alias));
+  return commands.find((command) => editDistanceAtMostOne(word, command)) ?? null;
+}
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const restA = a.slice(i);
+  const restB = b.slice(i);
+  return (
+    restA.slice(1) === restB.slice(1) || // one letter changed
+    restA === restB.slice(1) || // one letter dropped
+    restA.slice(1) === restB || // one letter added
+    (restA.length >= 2 && restA[0] === restB[1] && restA[1] === restB[0] && restA.slice(2) === restB.slice(2))
+  );
 }

@@ -27,6 +27,7 @@ const stateSelect = {
   confirmedAt: true,
   endedAt: true,
   cancelledById: true,
+  _count: { select: { feedback: true } },
   participants: {
     select: {
       memberId: true,
@@ -67,6 +68,7 @@ export async function readSession(tx: Transaction, sessionId: string): Promise<L
       confirmedAt: time(row.confirmedAt),
       endedAt: time(row.endedAt),
       cancelledById: row.cancelledById,
+      feedbackGiven: row._count.feedback > 0,
       participants: row.participants.map((p) => ({
         memberId: p.memberId,
         requestId: p.requestId,

@@ -30,8 +30,12 @@ describe('asking for a partner with the quick path', () => {
     expect(intro.args.channel).toMatch(/^G/);
     expect(JSON.stringify(intro.args.blocks)).toContain('<!date^');
     expect(JSON.stringify(intro.args.blocks)).toContain('Why you two');
-    // Bo only wants to be interviewed, so Ana asks the questions first.
-    expect(JSON.stringify(intro.args.blocks)).toContain('*Interviews first*\\n<@U0ANA>');
+    // Bo only wants to be interviewed: one round, Ana asks, and nobody is told to swap.
+    expect(JSON.stringify(intro.args.blocks)).toContain('*One round*\\n<@U0ANA> interviews <@U0BO>');
+    expect(JSON.stringify(intro.args.blocks)).not.toContain('swap');
+    // "Why you two" in the words every other surface uses.
+    expect(JSON.stringify(intro.args.blocks)).toContain('Product sense practice');
+    expect(JSON.stringify(intro.args.blocks)).not.toMatch(/product-sense|SENIOR/);
     expect(opened.token).toBe(ctx.app.config.slack.botToken);
 
     // The intro job records the channel right after posting; give it that moment.
@@ -43,9 +47,23 @@ describe('asking for a partner with the quick path', () => {
     expect(await ctx.world.db.matchRun.count()).toBeGreaterThanOrEqual(1);
   });
 
-  it('after the match, /mock status says there is no open request', async () => {
+  it('after the match, /mock status shows the proposal waiting for Ana, and confirming there works', async () => {
     await ctx.app.slack.command('U0ANA', '/mock', 'status');
-    await responseIncluding('You have no open request');
+    const status = await responseIncluding('waiting for *your* confirmation');
+    const text = JSON.stringify(status.body);
+    expect(text).toContain('*Product sense* with <@U0BO>');
+    expect(text).not.toContain('no open request');
+    const confirm = (
+      (status.body.blocks as Array<{
+        elements?: Array<{ action_id: string; value: string; text: { text: string } }>;
+      }>) ?? []
+    )
+      .flatMap((block) => block.elements ?? [])
+      .find((element) => element.text.text === 'Confirm')!;
+    await ctx.app.slack.blockAction('U0ANA', { actionId: confirm.action_id, value: confirm.value });
+    await responseIncluding('Noted: you confirmed');
+    await ctx.app.slack.command('U0ANA', '/mock', 'status');
+    await responseIncluding('you confirmed; waiting for <@U0BO>');
   });
 
   it('Cy asks, refines the request with a second /mock, then cancels it', async () => {

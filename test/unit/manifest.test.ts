@@ -252,14 +252,16 @@ describe('manifest.yml gives Mockingbird what the product needs', () => {
     const hintWords = mockCommand!.usage_hint?.split(/[^a-z-]+/) ?? [];
     const missing = SUBCOMMANDS.filter((subcommand) => !hintWords.includes(subcommand));
     expect(missing, 'subcommands missing from the usage hint').toEqual([]);
+    // The quick path's words, length included, as help spells them.
+    expect(mockCommand!.usage_hint).toContain('[30min|45min|60min]');
     expect(mockCommand!.should_escape).toBe(false);
   });
 
-  it('enables the Home tab, a writable Messages tab and interactivity', () => {
+  it('enables the Home tab, a read-only Messages tab (nothing answers typed DMs) and interactivity', () => {
     expect(manifest.features?.app_home).toEqual({
       home_tab_enabled: true,
       messages_tab_enabled: true,
-      messages_tab_read_only_enabled: false,
+      messages_tab_read_only_enabled: true,
     });
     expect(manifest.settings?.interactivity?.is_enabled).toBe(true);
   });

@@ -25,7 +25,17 @@ describe('parseMockCommand', () => {
     ['question', { kind: 'question', text: '' }],
     ['Question execution senior', { kind: 'question', text: 'execution senior' }],
     ['prompt dance', { kind: 'question', text: 'dance' }],
-    ['questions', { kind: 'request', text: 'questions' }],
+    // A letter away from a command: asked about, never acted on.
+    [
+      'questions',
+      { kind: 'did-you-mean', word: 'questions', command: 'question', asType: 'reverse-interview' },
+    ],
+    ['stauts', { kind: 'did-you-mean', word: 'stauts', command: 'status', asType: null }],
+    ['cancle now', { kind: 'did-you-mean', word: 'cancle', command: 'cancel', asType: null }],
+    ['stat', { kind: 'did-you-mean', word: 'stat', command: 'stats', asType: null }],
+    // Spelled-out types stay requests, however close to a command they look.
+    ['strategy now', { kind: 'request', text: 'strategy now' }],
+    ['reverse now', { kind: 'request', text: 'reverse now' }],
     ['admin', { kind: 'admin', text: '' }],
     ['admin daily', { kind: 'admin', text: 'daily' }],
   ])('%j → %j', (text, expected) => {

@@ -47,6 +47,17 @@ export function formatDuration(minutes: number): string {
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
+/**
+ * How far away something is, as a reminder says it: "15 minutes", "3 hours", "2 days". Rounded to
+ * the unit that reads naturally; never "2245 minutes".
+ */
+export function formatLeadTime(minutes: number): string {
+  const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+  if (minutes < 90) return plural(Math.max(1, Math.round(minutes)), 'minute');
+  if (minutes < 36 * 60) return plural(Math.round(minutes / 60), 'hour');
+  return plural(Math.round(minutes / (24 * 60)), 'day');
+}
+
 /** "Weekdays 18:00–21:00", "Mon, Wed 19:00–21:30", "Sun 8 Mar 09:00–11:00", "Now, for 90 minutes". */
 export function formatWindow(entry: AvailabilityEntry): string {
   if ('now' in entry) return `Now, for ${formatDuration(entry.forMinutes)}`;

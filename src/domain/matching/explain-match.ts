@@ -1,3 +1,5 @@
+import { interviewTypeLabel } from '../interview-types.ts';
+import { LEVEL_LABELS } from '../level-words.ts';
 import type { CompatiblePair } from './compatibility.ts';
 import { DAY_MS, type MatchingRules } from './matching-rules.ts';
 import type { Level, OpenRequest } from './types.ts';
@@ -28,9 +30,11 @@ export function explainMatch(
   const timezoneGapMinutes = Math.min(apart, 24 * 60 - apart);
   const daysSinceLastPaired =
     pair.lastPairedAt === undefined ? null : Math.floor((rules.now - pair.lastPairedAt) / DAY_MS);
-  const others = pair.sharedInterviewTypes.filter((type) => type !== pair.interviewType);
+  const others = pair.sharedInterviewTypes
+    .filter((type) => type !== pair.interviewType)
+    .map((type) => interviewTypeLabel(type));
   const parts = [
-    `both want ${pair.interviewType} practice${others.length > 0 ? ` (and share ${others.join(', ')})` : ''}`,
+    `both want ${interviewTypeLabel(pair.interviewType)} practice${others.length > 0 ? ` (and share ${others.join(', ')})` : ''}`,
     `${formatMinutes(pair.overlapMinutes)} of shared free time in the next ${rules.config.horizonDays} days`,
     describeLevels(a.level, b.level, pair.levelDistance),
     timezoneGapMinutes === 0 ? 'same clock time' : `clocks ${formatMinutes(timezoneGapMinutes)} apart`,
@@ -57,8 +61,8 @@ export function formatMinutes(minutes: number): string {
 }
 
 function describeLevels(a: Level, b: Level, distance: number): string {
-  if (distance === 0) return `both target ${a}`;
-  return `targets ${a} and ${b}, ${distance === 1 ? 'one level' : `${distance} levels`} apart`;
+  if (distance === 0) return `both target ${LEVEL_LABELS[a]}`;
+  return `targets ${LEVEL_LABELS[a]} and ${LEVEL_LABELS[b]}, ${distance === 1 ? 'one level' : `${distance} levels`} apart`;
 }
 
 function capitalise(text: string): string {

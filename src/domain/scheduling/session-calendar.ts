@@ -8,6 +8,8 @@ export interface CalendarSession {
   typeLabel: string;
   /** Where to meet: a meeting link, or null for "a huddle in the Slack DM". */
   meetingLink: string | null;
+  /** Two rounds (they change places halfway), or one (an interviewer-only member asks). */
+  swap: boolean;
 }
 
 /**
@@ -26,8 +28,9 @@ export function sessionCalendarFile(session: CalendarSession): string {
     startOutputType: 'utc',
     duration: { minutes: session.durationMinutes },
     title: `Mock interview: ${session.typeLabel}`,
-    description:
-      'Peer mock interview arranged by Mockingbird in Slack. Swap roles halfway and leave time for feedback.',
+    description: session.swap
+      ? 'Peer mock interview arranged by Mockingbird in Slack. Swap roles halfway and leave time for feedback.'
+      : 'Peer mock interview arranged by Mockingbird in Slack: one round, with time for feedback at the end.',
     location: session.meetingLink ?? 'Slack huddle in your group DM',
     ...(session.meetingLink ? { url: session.meetingLink } : {}),
     status: 'CONFIRMED',

@@ -34,6 +34,8 @@ export interface SessionState {
   confirmedAt: number | null;
   endedAt: number | null;
   cancelledById: string | null;
+  /** Whether either member has written feedback on it (then it happened, whatever else is said). */
+  feedbackGiven: boolean;
   participants: ParticipantState[];
 }
 
@@ -45,6 +47,7 @@ export const ANNOUNCED_EVENTS = [
   'cancelled',
   'released',
   'reopened',
+  'rebook',
   'checked-in',
   'no-show',
   'partner-left',
@@ -81,7 +84,8 @@ export type Refusal =
   | 'already-over'
   | 'not-started'
   | 'no-time-left'
-  | 'already-reported';
+  | 'already-reported'
+  | 'feedback-given';
 
 /** Why a press did nothing, in the member's words. */
 export const REFUSAL_MESSAGES: Record<Refusal, string> = {
@@ -95,6 +99,8 @@ export const REFUSAL_MESSAGES: Record<Refusal, string> = {
     'None of the offered times is still ahead. Cancel this session and ask again with `/mock`, and you both keep priority.',
   'already-reported':
     'A no-show was already reported for this session; organizers can look into it if you both reported.',
+  'feedback-given':
+    'Feedback was already written for this session, so it counts as done. Ask for your next one with `/mock`.',
 };
 
 export type Outcome =
@@ -103,6 +109,7 @@ export type Outcome =
   | 'confirmed'
   | 'moved'
   | 'reopened'
+  | 'rebooked'
   | 'cancelled'
   | 'released'
   | 'completed'
@@ -271,6 +278,11 @@ function pickSlot(
 /**
  * A confirmed session goes back to choosing a time: the offered times still ahead are proposed
  * again, with nobody confirmed. Its reminders belong to the old version and fall away.
+ *
+ * After its end ("We rescheduled" on the check-in), the pair did not meet after all: it is not
+ * done. With an offered time still ahead they choose again; without one it is called off without
+ * blame and both go back to the pool at the front of the queue. Not once a no-show was reported or
+ * feedback written: then it happened.
  */
 function reschedule(
   session: SessionState,
@@ -280,8 +292,12 @@ function reschedule(
 ): SessionDecision {
   const member = participant(session, by);
   if (!member) return refuse('not-a-participant');
-  if (session.status !== 'CONFIRMED') return refuse('already-over');
+  const afterTheEnd = session.status === 'COMPLETED';
+  if (session.status !== 'CONFIRMED' && !afterTheEnd) return refuse('already-over');
+  if (afterTheEnd && session.participants.some((p) => p.noShow)) return refuse('already-reported');
+  if (afterTheEnd && session.feedbackGiven) return refuse('feedback-given');
   const ahead = session.proposedSlots.filter((slot) => slot > now && slot !== session.startsAt);
+  if (ahead.length === 0 && afterTheEnd) return rebook(session, member.memberId, now, timing);
   if (ahead.length === 0) return refuse('no-time-left');
   return moveOn(
     session,
@@ -291,12 +307,30 @@ function reschedule(
       startsAt: ahead[0]!,
       proposedAt: now,
       confirmedAt: null,
+      endedAt: null,
       participants: withParticipants(session, () => ({ confirmedAt: null })),
     },
     'reopened',
     { event: 'reopened', actorMemberId: member.memberId },
     now,
     timing,
+  );
+}
+
+/** The pair did not meet and no offered time is left: off without blame, both back in the pool. */
+function rebook(session: SessionState, by: string, now: number, timing: LifecycleTiming): SessionDecision {
+  return moveOn(
+    session,
+    { ...session, status: 'CANCELLED', endedAt: now, cancelledById: null },
+    'rebooked',
+    { event: 'rebook', actorMemberId: by },
+    now,
+    timing,
+    session.participants.map((p) => ({
+      kind: 'reopen-request' as const,
+      memberId: p.memberId,
+      requestId: p.requestId,
+    })),
   );
 }
 

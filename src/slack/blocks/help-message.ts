@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { BUILT_IN_INTERVIEW_TYPES } from '../../domain/interview-types.ts';
+import { BUILT_IN_INTERVIEW_TYPES, interviewTypeLabel } from '../../domain/interview-types.ts';
 import { escapeText } from './escape-text.ts';
 
 export interface SlackMessage {
@@ -12,10 +12,10 @@ export function helpMessage(): SlackMessage {
   const commands: Array<[string, string]> = [
     ['/mock', 'Open the “Find a practice partner” form.'],
     [
-      '/mock <type> [level] [role] [when]',
-      'The quick path, e.g. `/mock execution senior both weekdays 18-21` or `/mock behavioural now`.',
+      '/mock <type> [level] [role] [30min|45min|60min] [when]',
+      'The quick path, e.g. `/mock execution senior both 45min weekdays 18-21` or `/mock behavioural now`.',
     ],
-    ['/mock status', 'Your open request.'],
+    ['/mock status', 'Your open request and upcoming sessions, with what to do next.'],
     ['/mock cancel', 'Withdraw your open request, or cancel your next session if there is none.'],
     [
       '/mock pause [until YYYY-MM-DD]',
@@ -36,7 +36,7 @@ export function helpMessage(): SlackMessage {
     ['/mock help', 'This list.'],
   ];
   return {
-    text: 'Mockingbird finds you a mock-interview partner. Commands: /mock, /mock <type>, /mock status, /mock cancel, /mock question, /mock profile, /mock help.',
+    text: 'Mockingbird finds you a mock-interview partner. Commands: /mock, /mock <type>, /mock status, /mock cancel, /mock pause, /mock resume, /mock question, /mock profile, /mock stats, /mock admin, /mock forget-me, /mock help.',
     blocks: [
       {
         type: 'section',
@@ -62,6 +62,15 @@ export function helpMessage(): SlackMessage {
       },
     ],
   };
+}
+
+/** A word a letter away from a command: ask, and spell out both readings. */
+export function didYouMeanMessage(word: string, command: string, asType: string | null): SlackMessage {
+  const typeLine = asType
+    ? ` To ask for a partner for ${interviewTypeLabel(asType)} practice instead, type \`/mock ${asType} now\` (or another time, e.g. \`/mock ${asType} weekdays 18-21\`).`
+    : '';
+  const text = `Did you mean \`/mock ${command}\`?${typeLine} Nothing was done with \`/mock ${escapeText(word)}\`; \`/mock help\` lists every command.`;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
 /** The answer to a subcommand we do not know: say what was wrong and what would work. */

@@ -1,12 +1,7 @@
-import type { Level, Role } from '../../domain/matching/types.ts';
+import type { Role } from '../../domain/matching/types.ts';
 
-/** How levels and roles read in Slack; stored values stay the enum names. */
-export const LEVEL_LABELS: Record<Level, string> = {
-  PM: 'PM',
-  SENIOR: 'Senior',
-  STAFF: 'Staff/Principal',
-  DIRECTOR: 'Director',
-};
+/** How levels read in Slack: the domain's words, shared with the match explanation. */
+export { LEVEL_LABELS } from '../../domain/level-words.ts';
 
 export const ROLE_LABELS: Record<Role, string> = {
   BOTH: 'Both (swap roles)',

@@ -22,6 +22,8 @@ export function sessionEventMessage(
     released:
       'No time was agreed in time, so I released this session. You are both back in the pool, at the front of the queue.',
     reopened: `${who} needs another time. Pick one of the times above; the reminders for the old time are off.`,
+    rebook:
+      'You did not get to meet, so this one does not count as done, and nothing counts against anyone. No offered time is left: you are both back in the pool at the front of the queue. `/mock status` shows what comes next.',
     'no-show': `${who} reported that ${other} did not join. ${who}, I have put you back in the pool ahead of others.`,
     // Addressed to nobody by name: the one who left may not be erased yet when this is drawn.
     'partner-left':

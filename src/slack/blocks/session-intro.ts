@@ -1,14 +1,43 @@
 import type { KnownBlock } from '@slack/types';
+import { interviewRounds } from '../../domain/scheduling/interview-rounds.ts';
 import type { SessionRecord } from '../../store/sessions.ts';
+import { escapeText } from './escape-text.ts';
 import type { SlackMessage } from './help-message.ts';
+import { withArticle } from './indefinite-article.ts';
 import { NO_SHOW_CONFIRM, SESSION_ACTIONS, slotValue } from './session-actions.ts';
 import { slackDate } from './slack-date.ts';
+import { slackLink } from './slack-link.ts';
 
 const WHEN = '{date_long_pretty} at {time}';
 
 export function pairOf(session: SessionRecord): { first: string; second: string } {
   const [first, second] = session.participants;
   return { first: first?.slackUserId ?? '', second: second?.slackUserId ?? '' };
+}
+
+/**
+ * Who asks whom, as the pair's roles allow: a swap (the first interviewer asks, then they change
+ * places) or one round (an interviewer-only member asks an interviewee-only one).
+ */
+export function sessionOrder(
+  session: SessionRecord,
+): { swap: boolean; interviewer: string; interviewee: string } | null {
+  const rounds = interviewRounds(session.participants);
+  const [first] = rounds;
+  if (!first) return null;
+  return {
+    swap: rounds.length === 2,
+    interviewer: first.interviewer.slackUserId,
+    interviewee: first.interviewee.slackUserId,
+  };
+}
+
+/** The intro's field: "Interviews first: <@A>, then you swap", or "One round: <@A> interviews <@B>". */
+function describeRounds(session: SessionRecord): { title: string; text: string } {
+  const order = sessionOrder(session);
+  if (!order) return { title: 'Interviews first', text: 'Agree between you who asks first.' };
+  if (order.swap) return { title: 'Interviews first', text: `<@${order.interviewer}>, then you swap` };
+  return { title: 'One round', text: `<@${order.interviewer}> interviews <@${order.interviewee}>` };
 }
 
 function header(session: SessionRecord, typeLabel: string): KnownBlock[] {
@@ -26,21 +55,33 @@ function header(session: SessionRecord, typeLabel: string): KnownBlock[] {
       },
     ];
   }
+  const rounds = describeRounds(session);
+  const notes = session.participants
+    .filter((p) => p.note?.trim())
+    .map((p) => `<@${p.slackUserId}>: ${escapeText(p.note!.trim())}`);
   return [
     {
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `:wave: <@${first}> and <@${second}>, you are matched for a *${typeLabel}* mock interview (${session.durationMinutes} min).`,
+        text: `:wave: <@${first}> and <@${second}>, you are matched for ${withArticle(`*${typeLabel}*`)} mock interview (${session.durationMinutes} min).`,
       },
     },
     {
       type: 'section',
       fields: [
-        { type: 'mrkdwn', text: `*Interviews first*\n<@${first}>, then you swap` },
-        { type: 'mrkdwn', text: `*Why you two*\n${session.reason}` },
+        { type: 'mrkdwn', text: `*${rounds.title}*\n${rounds.text}` },
+        { type: 'mrkdwn', text: `*Why you two*\n${escapeText(session.reason)}` },
       ],
     },
+    ...(notes.length > 0
+      ? [
+          {
+            type: 'section' as const,
+            text: { type: 'mrkdwn' as const, text: `*Notes for each other*\n${notes.join('\n')}` },
+          },
+        ]
+      : []),
   ];
 }
 
@@ -73,7 +114,7 @@ export function sessionProposalMessage(session: SessionRecord, typeLabel: string
     },
   }));
   return {
-    text: `You are matched for a ${typeLabel} mock interview. Proposed: ${slackDate(new Date(session.startsAt), WHEN)}.`,
+    text: `You are matched for ${withArticle(typeLabel)} mock interview. Proposed: ${slackDate(new Date(session.startsAt), WHEN)}.`,
     blocks: [
       ...header(session, typeLabel),
       { type: 'section', text: { type: 'mrkdwn', text: status } },
@@ -90,9 +131,10 @@ export function sessionProposalMessage(session: SessionRecord, typeLabel: string
 export function sessionConfirmedMessage(session: SessionRecord, typeLabel: string): SlackMessage {
   const when = slackDate(new Date(session.startsAt), WHEN);
   const links = session.participants.filter((p) => p.meetingLink);
+  // Slack's <…> tokens do not nest: the mention stands outside the link, never in its label.
   const where =
     links.length > 0
-      ? links.map((p) => `<${p.meetingLink}|<@${p.slackUserId}>'s room>`).join(' or ')
+      ? links.map((p) => `<@${p.slackUserId}>'s room: ${slackLink(p.meetingLink!, 'join')}`).join(' or ')
       : 'Start a huddle right here in this DM when it is time.';
   return {
     text: `Your ${typeLabel} mock interview is on: ${when}.`,
@@ -130,11 +172,20 @@ export function sessionConfirmedMessage(session: SessionRecord, typeLabel: strin
 
 /** What the intro says once the session is off, so old buttons cannot be pressed. */
 export function sessionEndedMessage(session: SessionRecord, typeLabel: string, why: string): SlackMessage {
+  const over = session.status === 'COMPLETED';
   return {
-    text: `This ${typeLabel} session is off: ${why}`,
+    text: over ? `This ${typeLabel} session is over.` : `This ${typeLabel} session is off: ${why}`,
     blocks: [
       ...header(session, typeLabel),
-      { type: 'section', text: { type: 'mrkdwn', text: `~Session~ ${why}` } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: over
+            ? ':checkered_flag: *This session is over.*'
+            : `:no_entry_sign: *This session is off:* ${why}`,
+        },
+      },
     ],
   };
 }
@@ -148,13 +199,13 @@ export function sessionIntroMessage(session: SessionRecord, typeLabel: string, n
 
 function endedWhy(session: SessionRecord): string {
   if (session.status === 'CANCELLED') {
-    return session.participants.length < 2 ? 'called off: your partner left Mockingbird.' : 'cancelled.';
+    return session.participants.length < 2 ? 'your partner left Mockingbird.' : 'it was cancelled.';
   }
-  if (session.status === 'RELEASED') return 'released: no time was agreed.';
-  return 'done.';
+  if (session.status === 'RELEASED') return 'no time was agreed, so it was released.';
+  return 'it is over.';
 }
 
-function cancelButton(session: SessionRecord) {
+export function cancelButton(session: SessionRecord) {
   return {
     type: 'button' as const,
     action_id: SESSION_ACTIONS.cancel,

@@ -2,21 +2,24 @@ import type { WebClient } from '@slack/web-api';
 import type { AppDeps } from '../../app-deps.ts';
 import type { MemberRef } from '../../store/members.ts';
 import { cancelOpenRequest, findOpenRequest } from '../../store/partner-requests.ts';
-import { findNextSession } from '../../store/sessions.ts';
+import { findNextSession, findUpcomingSessions } from '../../store/sessions.ts';
 import { cancelSessionFor } from '../../workflows/cancel-session.ts';
 import type { SlackMessage } from '../blocks/help-message.ts';
-import { describeRequest } from '../blocks/request-summary.ts';
+import { statusMessage } from '../blocks/status-message.ts';
 import { ensureSyncedMember } from '../synced-member.ts';
 
 const NO_REQUEST =
   'You have no open request. Ask for a partner with `/mock <type>`, e.g. `/mock execution now`.';
 
-/** `/mock status`: the member's open request, if any. */
+/** `/mock status`: the member's open request and sessions ahead, with what to do next. */
 export async function showStatus(deps: AppDeps, client: WebClient, ref: MemberRef): Promise<SlackMessage> {
   const member = await ensureSyncedMember(deps, client, ref);
-  const request = await findOpenRequest(deps.db, member.id);
-  const text = request ? `Your open request:\n${describeRequest(request)}` : NO_REQUEST;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  const now = deps.now();
+  const [request, sessions] = await Promise.all([
+    findOpenRequest(deps.db, member.id),
+    findUpcomingSessions(deps.db, member.id, now),
+  ]);
+  return statusMessage(ref.slackUserId, request, sessions, now.getTime());
 }
 
 /** `/mock cancel`: withdraws the open request. */

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { AppDeps } from '../../app-deps.ts';
 import { parseMockCommand } from '../../domain/mock-command.ts';
 import { forgetMeConfirmation } from '../blocks/forget-me.ts';
-import { helpMessage, unknownSubcommandMessage } from '../blocks/help-message.ts';
+import { didYouMeanMessage, helpMessage, unknownSubcommandMessage } from '../blocks/help-message.ts';
 import { respondSafely } from '../respond-safely.ts';
 import { commandPayloadSchema } from './command-payload.ts';
 import { openAdminSettings } from './mock-admin.ts';
@@ -44,6 +44,12 @@ export function mockCommand(deps: AppDeps) {
         return;
       case 'unknown':
         await ack({ response_type: 'ephemeral', ...unknownSubcommandMessage(request.word) });
+        return;
+      case 'did-you-mean':
+        await ack({
+          response_type: 'ephemeral',
+          ...didYouMeanMessage(request.word, request.command, request.asType),
+        });
         return;
       case 'profile':
         await ack();

@@ -199,7 +199,7 @@ describe('matchPool behaviour', () => {
       },
     });
     expect(pair!.explanation.summary).toBe(
-      'Both want product-sense practice; 3 h of shared free time in the next 7 days; targets SENIOR and STAFF, one level apart; clocks 1 h apart; first session together.',
+      'Both want Product sense practice; 3 h of shared free time in the next 7 days; targets Senior and Staff/Principal, one level apart; clocks 1 h apart; first session together.',
     );
   });
 

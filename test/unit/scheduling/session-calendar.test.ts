@@ -8,6 +8,7 @@ const session = {
   durationMinutes: 45,
   typeLabel: 'Execution',
   meetingLink: 'https://meet.example.com/abc-defg-hij',
+  swap: true,
 };
 
 describe('sessionCalendarFile', () => {
@@ -26,5 +27,14 @@ describe('sessionCalendarFile', () => {
     const ics = sessionCalendarFile({ ...session, meetingLink: null });
     expect(ics).toContain('LOCATION:Slack huddle in your group DM');
     expect(ics).not.toContain('URL:');
+  });
+
+  it('tells a one-way pair there is one round, not a swap', () => {
+    // iCalendar folds long lines at 75 octets; unfold before reading the description.
+    const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
+    expect(unfold(sessionCalendarFile(session))).toContain('Swap roles halfway');
+    const oneWay = unfold(sessionCalendarFile({ ...session, swap: false }));
+    expect(oneWay).not.toContain('Swap');
+    expect(oneWay).toContain('one round');
   });
 });

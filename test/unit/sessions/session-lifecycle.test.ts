@@ -36,6 +36,7 @@ function session(overrides: Partial<SessionState> = {}, people: Partial<Record<'
     confirmedAt: null,
     endedAt: null,
     cancelledById: null,
+    feedbackGiven: false,
     participants: [
       {
         memberId: ANA,
@@ -230,6 +231,58 @@ const rows: Row[] = [
     state: confirmed({ proposedSlots: [NOW + 48 * HOUR] }),
     event: { kind: 'reschedule', by: BO },
     refused: 'no-time-left',
+  },
+  {
+    case: '“we rescheduled” after the end, with an offered time ahead: not done, choosing again',
+    state: confirmed({
+      status: 'COMPLETED',
+      startsAt: NOW - HOUR,
+      endedAt: NOW - 10 * MINUTE,
+      proposedSlots: [NOW - HOUR, NOW + 30 * HOUR],
+    }),
+    event: { kind: 'reschedule', by: ANA },
+    status: 'PROPOSED',
+    version: 4,
+    effects: [
+      'drop v3',
+      'queue session-confirm-nudge v4',
+      'queue session-release v4',
+      `announce reopened by ${ANA}`,
+      `home ${ANA}`,
+      `home ${BO}`,
+    ],
+  },
+  {
+    case: '“we rescheduled” after the end, no time left: off without blame, both back in the pool',
+    state: confirmed({
+      status: 'COMPLETED',
+      startsAt: NOW - HOUR,
+      endedAt: NOW - 10 * MINUTE,
+      proposedSlots: [NOW - HOUR],
+    }),
+    event: { kind: 'reschedule', by: BO },
+    status: 'CANCELLED',
+    version: 4,
+    effects: [
+      'drop v3',
+      `announce rebook by ${BO}`,
+      `reopen ${ANA}`,
+      `reopen ${BO}`,
+      `home ${ANA}`,
+      `home ${BO}`,
+    ],
+  },
+  {
+    case: '“we rescheduled” once feedback is written: it happened',
+    state: confirmed({ status: 'COMPLETED', startsAt: NOW - HOUR, feedbackGiven: true }),
+    event: { kind: 'reschedule', by: BO },
+    refused: 'feedback-given',
+  },
+  {
+    case: '“we rescheduled” after a no-show report: it stands',
+    state: session({ status: 'COMPLETED', startsAt: NOW - HOUR }, { bo: { noShow: true } }),
+    event: { kind: 'reschedule', by: ANA },
+    refused: 'already-reported',
   },
   {
     case: 'nobody confirmed in time: both back in the pool; the silent one lapsed',
