@@ -14,7 +14,8 @@ import type { OpenRequest } from './types.ts';
  *   every request is in at most one pair this acts per request: older requests win ties.
  * - novelty: 1 for partners never paired; after the cooldown a repeat recovers linearly from 0
  *   over noveltyRecoveryDays (inside the cooldown the pair is not compatible at all).
- * - reliability: the product of both members' show-up rates — the chance the session happens.
+ * - reliability: the mean of both members' show-up rates (see reliability.ts for why the mean and
+ *   not the product).
  * - priority: the share of the two requests that were left out by the previous sweep.
  *
  * The score is Σ weight × factor, rounded to 0.01, so it lies in [0, Σ weights].
@@ -92,7 +93,7 @@ export function combineFactors(
     level: 1 - facts.levelDistance / (config.maxLevelDistance + 1),
     waiting: (a.waiting + b.waiting) / 2,
     novelty: noveltyFactor(facts.lastPairedAt, rules),
-    reliability: a.reliability * b.reliability,
+    reliability: (a.reliability + b.reliability) / 2,
     priority: (a.priority + b.priority) / 2,
   };
 }
