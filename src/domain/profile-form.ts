@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Availability } from './availability/availability-schema.ts';
+import { parseAvailabilityText, type TextContext } from './availability/parse-availability-text.ts';
 import { normaliseTimeZone } from './availability/time-zone.ts';
 import { LEVELS, type Level } from './matching/types.ts';
 
@@ -8,6 +10,8 @@ export interface ProfileFormFields {
   timezone: string | undefined;
   level: string | undefined;
   meetingLink: string;
+  /** "Usually free", in the quick path's words: `weekdays 18-21, sat 10-12`. */
+  usualTimes: string;
   /** Slack user ids of people the member does not want to be matched with. */
   blockedUsers: string[];
 }
@@ -23,6 +27,8 @@ export interface ProfileChanges {
   timezoneOverride: string | null;
   level: Level | null;
   meetingLink: string | null;
+  /** The member's usual weekly times, as typed and as availability; null when they gave none. */
+  usualTimes: { text: string; availability: Availability } | null;
   blockedUsers: string[];
 }
 
@@ -30,7 +36,9 @@ export type ProfileFormOutcome =
   | { ok: true; value: ProfileChanges }
   | { ok: false; errors: Partial<Record<ProfileFormField, string>> };
 
-function profileSchema(selfUserId: string) {
+const MAX_USUAL_TIMES_LENGTH = 200;
+
+function profileSchema(selfUserId: string, context: TextContext) {
   return z.object({
     timezone: z
       .string({ error: 'Pick a timezone, or “Use my Slack profile”.' })
@@ -53,6 +61,26 @@ function profileSchema(selfUserId: string) {
         error: 'Give a web address that starts with https://, e.g. your Zoom or Meet room.',
       })
       .transform((link) => (link === '' ? null : link)),
+    usualTimes: z
+      .string()
+      .trim()
+      .max(MAX_USUAL_TIMES_LENGTH, { error: `Keep it under ${MAX_USUAL_TIMES_LENGTH} characters.` })
+      .transform((text, issues) => {
+        if (text === '') return null;
+        const parsed = parseAvailabilityText(text, context);
+        // A standing default is weekly: "now" and dated slots would be stale by next week.
+        const weeklyOnly = parsed.ok && !parsed.value.now && parsed.value.slots.length === 0;
+        if (!parsed.ok || !weeklyOnly) {
+          issues.addIssue({
+            code: 'custom',
+            message: parsed.ok
+              ? 'Give the times you are free most weeks, e.g. “weekdays 18-21” or “sat, sun 10-12”, not a date or “now”.'
+              : parsed.message,
+          });
+          return z.NEVER;
+        }
+        return { text, availability: parsed.value };
+      }),
     blockedUsers: z
       .array(z.string())
       .max(MAX_BLOCKED_USERS, { error: `You can list up to ${MAX_BLOCKED_USERS} people.` })
@@ -61,9 +89,16 @@ function profileSchema(selfUserId: string) {
   });
 }
 
-/** Checks the profile form; every problem is reported next to its field in one round. */
-export function readProfileForm(fields: ProfileFormFields, selfUserId: string): ProfileFormOutcome {
-  const parsed = profileSchema(selfUserId).safeParse(fields);
+/**
+ * Checks the profile form; every problem is reported next to its field in one round. `context`
+ * reads the usual times on the member's clock (the zone they chose, else Slack's).
+ */
+export function readProfileForm(
+  fields: ProfileFormFields,
+  selfUserId: string,
+  context: TextContext,
+): ProfileFormOutcome {
+  const parsed = profileSchema(selfUserId, context).safeParse(fields);
   if (parsed.success) {
     const { timezone, ...rest } = parsed.data;
     return { ok: true, value: { ...rest, timezoneOverride: timezone } };

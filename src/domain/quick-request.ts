@@ -79,8 +79,9 @@ export interface CompletedRequest {
 
 /**
  * Fills in what the member did not say: from their last request, then their profile, then the
- * house defaults (PM, swap roles, the workspace's default length, free now). A past "now" has gone
- * stale and is not reused; weekly windows and dated slots still mean what they meant.
+ * house defaults (PM, swap roles, the workspace's default length, free now). Times come from the
+ * profile's "usually free" first (the member's standing answer), then the last request. A past
+ * "now" has gone stale and is not reused; weekly windows and dated slots still mean what they meant.
  */
 export function completeQuickRequest(
   quick: QuickRequest,
@@ -88,6 +89,7 @@ export function completeQuickRequest(
   profileLevel: string | null,
   context: { now: number; timeZone: string; horizonDays: number },
   defaultDurationMinutes: DurationMinutes = APP_DEFAULT_DURATION_MINUTES,
+  usualAvailability: Availability | null = null,
 ): CompletedRequest {
   const lastAvailability =
     last && last.availability.weekly.length + last.availability.slots.length > 0
@@ -98,7 +100,7 @@ export function completeQuickRequest(
     level: quick.level ?? last?.level ?? LEVELS.find((level) => level === profileLevel) ?? 'PM',
     role: quick.role ?? last?.role ?? 'BOTH',
     durationMinutes: quick.durationMinutes ?? last?.durationMinutes ?? defaultDurationMinutes,
-    availability: quick.availability ?? lastAvailability ?? availableNow(context),
+    availability: quick.availability ?? usualAvailability ?? lastAvailability ?? availableNow(context),
   };
 }
 

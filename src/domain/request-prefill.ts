@@ -32,13 +32,15 @@ export function requestPrefill(
   profileLevel: string | null,
   overrides: Partial<Pick<RequestPrefill, 'interviewTypes' | 'level'>> = {},
   defaultDurationMinutes: number = APP_DEFAULT_DURATION_MINUTES,
+  /** The profile's "usually free": the times the form starts from, before the last request's. */
+  usualAvailability: Availability | null = null,
 ): RequestPrefill {
   return {
     interviewTypes: overrides.interviewTypes ?? last?.interviewTypes ?? [],
     level: overrides.level ?? last?.level ?? LEVELS.find((level) => level === profileLevel) ?? 'PM',
     role: last?.role ?? 'BOTH',
     durationMinutes: last?.durationMinutes ?? defaultDurationMinutes,
-    availability: last?.availability ?? null,
+    availability: usualAvailability ?? last?.availability ?? null,
     note: last?.note ?? null,
   };
 }

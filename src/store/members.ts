@@ -1,4 +1,5 @@
-import type { Member } from '../generated/prisma/client.ts';
+import { type Availability, validateAvailability } from '../domain/availability/availability-schema.ts';
+import { type Member, Prisma } from '../generated/prisma/client.ts';
 import type { Database } from './prisma.ts';
 
 export interface MemberRef {
@@ -18,6 +19,9 @@ export interface MemberProfile {
   timezoneOverride: string | null;
   level: string | null;
   meetingLink: string | null;
+  /** "Usually free" from the profile: the quick path and the form start from it. */
+  usualTimes: string | null;
+  usualAvailability: Availability | null;
   /** When Slack's profile was last read; null before the first read. */
   profileSyncedAt: Date | null;
 }
@@ -77,9 +81,29 @@ export async function setMatchingPause(
 export async function updateProfile(
   db: Database,
   memberId: string,
-  profile: { timezoneOverride: string | null; level: string | null; meetingLink: string | null },
+  profile: {
+    timezoneOverride: string | null;
+    level: string | null;
+    meetingLink: string | null;
+    usualTimes: { text: string; availability: Availability } | null;
+  },
 ): Promise<void> {
-  await db.member.update({ where: { id: memberId }, data: profile });
+  const { usualTimes, ...rest } = profile;
+  await db.member.update({
+    where: { id: memberId },
+    data: {
+      ...rest,
+      usualTimes: usualTimes?.text ?? null,
+      usualAvailability: usualTimes ? (usualTimes.availability as Prisma.InputJsonValue) : Prisma.DbNull,
+    },
+  });
+}
+
+/** A stored default that no longer validates (an older shape) is simply not used. */
+function readUsualAvailability(value: unknown): Availability | null {
+  if (value === null || value === undefined) return null;
+  const valid = validateAvailability(value);
+  return valid.ok ? valid.value : null;
 }
 
 /**
@@ -107,6 +131,8 @@ function toProfile(member: Member, ref: MemberRef): MemberProfile {
     timezoneOverride: member.timezoneOverride,
     level: member.level,
     meetingLink: member.meetingLink,
+    usualTimes: member.usualTimes,
+    usualAvailability: readUsualAvailability(member.usualAvailability),
     profileSyncedAt: member.profileSyncedAt,
   };
 }

@@ -8,6 +8,7 @@ beforeAll(() => {
   ctx.world.fake.setUser('U0IVY', { tz: 'Europe/London' });
   ctx.world.fake.setUser('U0JON', { tz: 'Europe/London' });
   ctx.world.fake.setUser('U0KAI', { tz: 'Europe/London' });
+  ctx.world.fake.setUser('U0LEE', { tz: 'Europe/London' });
 });
 
 type ModalView = { callback_id: string; blocks: Json[] };
@@ -25,7 +26,13 @@ function element(view: ModalView, blockId: string): Json {
   return block.element as Json;
 }
 
-function profileState(fields: { timezone?: string; level?: string; link?: string; blocked?: string[] }) {
+function profileState(fields: {
+  timezone?: string;
+  level?: string;
+  link?: string;
+  usual?: string;
+  blocked?: string[];
+}) {
   return {
     values: {
       timezone: {
@@ -38,6 +45,7 @@ function profileState(fields: { timezone?: string; level?: string; link?: string
         value: { type: 'static_select', selected_option: fields.level ? { value: fields.level } : null },
       },
       'meeting-link': { value: { type: 'url_text_input', value: fields.link ?? null } },
+      'usual-times': { value: { type: 'plain_text_input', value: fields.usual ?? null } },
       'blocked-users': { value: { type: 'multi_users_select', selected_users: fields.blocked ?? [] } },
     },
   };
@@ -154,5 +162,33 @@ describe('/mock profile', () => {
     expect(ivy.timezoneOverride).toBeNull();
     expect(ivy.meetingLink).toBeNull();
     expect(await ctx.world.db.memberBlock.count({ where: { memberId: ivy.id } })).toBe(0);
+  });
+
+  it('“usually free” is checked inline, then the quick path and the form start from it', async () => {
+    const wrong = await saveProfile('U0LEE', profileState({ timezone: 'America/New_York', usual: 'now' }));
+    expect(wrong.json).toMatchObject({
+      response_action: 'errors',
+      errors: { 'usual-times': expect.stringMatching(/most weeks/) },
+    });
+
+    const saved = await saveProfile(
+      'U0LEE',
+      profileState({ timezone: 'America/New_York', usual: 'weekdays 18-21' }),
+    );
+    expect(saved.json).toMatchObject({ response_action: 'update' });
+    const reopened = await openProfile('U0LEE');
+    expect(element(reopened, 'usual-times')).toMatchObject({ initial_value: 'weekdays 18-21' });
+
+    // No time named: the request takes the usual times, on Lee's New York clock.
+    await ctx.app.slack.command('U0LEE', '/mock', 'strategy');
+    const latest = () =>
+      ctx.world.db.partnerRequest.findFirst({
+        where: { member: { slackUserId: 'U0LEE' } },
+        orderBy: { createdAt: 'desc' },
+      });
+    await expect.poll(latest).toBeTruthy();
+    const request = (await latest())!;
+    expect(request.timezone).toBe('America/New_York');
+    expect(request.availability).toMatchObject({ weekly: [{ start: '18:00', end: '21:00' }] });
   });
 });

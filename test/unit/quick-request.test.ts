@@ -98,4 +98,22 @@ describe('completeQuickRequest', () => {
       context.now,
     );
   });
+
+  it('takes the profile’s usual times before the last request’s, and named times before both', () => {
+    const usual = { weekly: [{ days: ['mon' as const], start: '18:00', end: '21:00' }], slots: [] };
+    const last = {
+      level: 'PM' as const,
+      role: 'BOTH' as const,
+      durationMinutes: 45 as const,
+      availability: weekly,
+    };
+    expect(completeQuickRequest(quick('execution'), last, null, context, 45, usual).availability).toEqual(
+      usual,
+    );
+    expect(completeQuickRequest(quick('execution'), null, null, context, 45, usual).availability).toEqual(
+      usual,
+    );
+    const named = completeQuickRequest(quick('execution sun 9-11'), last, null, context, 45, usual);
+    expect(named.availability.weekly[0]?.days).toEqual(['sun']);
+  });
 });

@@ -16,6 +16,7 @@ export const PROFILE_MODAL = {
     timezone: 'timezone',
     level: 'level',
     meetingLink: 'meeting-link',
+    usualTimes: 'usual-times',
     blockedUsers: 'blocked-users',
   } satisfies Record<ProfileFormField, string>,
   actionId: 'value',
@@ -97,6 +98,23 @@ export function profileModal({ profile, blockedUsers, now }: ProfileModalInput):
         type: 'url_text_input',
         action_id: PROFILE_MODAL.actionId,
         ...(profile.meetingLink ? { initial_value: profile.meetingLink } : {}),
+      },
+    },
+    {
+      type: 'input',
+      block_id: ids.usualTimes,
+      optional: true,
+      label: { type: 'plain_text', text: 'Usually free' },
+      hint: {
+        type: 'plain_text',
+        text: 'On your own clock, e.g. “weekdays 18-21, sat 10-12”. `/mock <type>` and the request form start from these times.',
+      },
+      element: {
+        type: 'plain_text_input',
+        action_id: PROFILE_MODAL.actionId,
+        max_length: 200,
+        placeholder: { type: 'plain_text', text: 'weekdays 18-21' },
+        ...(profile.usualTimes ? { initial_value: profile.usualTimes } : {}),
       },
     },
     {

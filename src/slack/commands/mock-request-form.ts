@@ -31,7 +31,13 @@ export async function openRequestForm(
     timezone,
     timezoneKnown: member.timezone !== null,
     offered: offeredWindows(timezone, deps.now().getTime()),
-    prefill: requestPrefill(last, member.level, overrides, defaultDurationFor(settings)),
+    prefill: requestPrefill(
+      last,
+      member.level,
+      overrides,
+      defaultDurationFor(settings),
+      member.usualAvailability,
+    ),
   });
   await openModal(client, triggerId, view);
   return null;

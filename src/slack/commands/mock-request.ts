@@ -34,7 +34,14 @@ export async function requestPartner(
     findWorkspaceSettings(deps.db, member.workspaceId),
   ]);
   const duration = defaultDurationFor(settings);
-  const completed = completeQuickRequest(parsed.value, last, member.level, context, duration);
+  const completed = completeQuickRequest(
+    parsed.value,
+    last,
+    member.level,
+    context,
+    duration,
+    member.usualAvailability,
+  );
   const placed = await placeRequest(deps, member, { ...completed, note: null });
   return requestSummaryMessage({ ...placed, timezoneKnown: member.timezone !== null });
 }

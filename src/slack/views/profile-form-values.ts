@@ -9,6 +9,7 @@ export function profileFormValues(state: ViewState): ProfileFormFields {
     timezone: viewInput(state, ids.timezone).selected,
     level: viewInput(state, ids.level).selected,
     meetingLink: viewInput(state, ids.meetingLink).text,
+    usualTimes: viewInput(state, ids.usualTimes).text,
     blockedUsers: viewInput(state, ids.blockedUsers).users,
   };
 }

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { type ProfileFormField, readProfileForm } from '../../domain/profile-form.ts';
+import { normaliseTimeZone } from '../../domain/availability/time-zone.ts';
+import { FOLLOW_SLACK_TIMEZONE, type ProfileFormField, readProfileForm } from '../../domain/profile-form.ts';
 import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
 import { enqueueJob } from '../../queue/job-request.ts';
 import { replaceBlockedUsers } from '../../store/member-blocks.ts';
@@ -39,15 +40,19 @@ export function submitProfileForm(deps: AppDeps) {
       return;
     }
     const { team, user, view } = submission.data;
-    const form = readProfileForm(profileFormValues(view.state), user.id);
-    if (!form.ok) {
-      await ack({ response_action: 'errors', errors: toBlockErrors(form.errors) });
-      return;
-    }
-
     try {
       const ref = { slackTeamId: team?.id ?? user.team_id ?? '', slackUserId: user.id };
       const member = await ensureMember(deps.db, ref);
+      const fields = profileFormValues(view.state);
+      // Usual times are read on the clock the member is choosing now, else the one they have.
+      const chosenZone =
+        fields.timezone && fields.timezone !== FOLLOW_SLACK_TIMEZONE ? fields.timezone : null;
+      const timeZone = normaliseTimeZone(chosenZone ?? member.timezoneFromSlack ?? 'UTC') ?? 'UTC';
+      const form = readProfileForm(fields, user.id, { now: deps.now().getTime(), timeZone });
+      if (!form.ok) {
+        await ack({ response_action: 'errors', errors: toBlockErrors(form.errors) });
+        return;
+      }
       const { blockedUsers, ...profile } = form.value;
       await updateProfile(deps.db, member.id, profile);
       await replaceBlockedUsers(deps.db, member, blockedUsers);
@@ -56,6 +61,8 @@ export function submitProfileForm(deps: AppDeps) {
       const saved = {
         ...member,
         ...profile,
+        usualTimes: profile.usualTimes?.text ?? null,
+        usualAvailability: profile.usualTimes?.availability ?? null,
         timezone: profile.timezoneOverride ?? member.timezoneFromSlack,
       };
       await ack({

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Member" ADD COLUMN     "usualAvailability" JSONB,
+ADD COLUMN     "usualTimes" TEXT;
