@@ -45,7 +45,7 @@ export class SocketMode {
   sendEnvelope(type: EnvelopeType, payload: Json, options: EnvelopeOptions): Promise<SocketAck> {
     const socket = [...this.sockets].at(-1);
     if (!socket)
-      return Promise.reject(new Error('FakeSlack: no Socket Mode connection to send an envelope on'));
+      return Promise.reject(new Error('SlackStandIn: no Socket Mode connection to send an envelope on'));
     const envelopeId = randomUUID();
     const envelope: Json = {
       envelope_id: envelopeId,
@@ -59,7 +59,7 @@ export class SocketMode {
     }
     const timeoutMs = options.timeoutMs ?? 5_000;
     const timeoutError = new Error(
-      `FakeSlack: envelope ${envelopeId} (${type}) was not acked within ${timeoutMs} ms`,
+      `SlackStandIn: envelope ${envelopeId} (${type}) was not acked within ${timeoutMs} ms`,
     );
     return new Promise<SocketAck>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -128,7 +128,7 @@ export class SocketMode {
         if (pending.socket !== socket) continue;
         clearTimeout(pending.timer);
         this.pendingAcks.delete(envelopeId);
-        pending.reject(new Error(`FakeSlack: socket closed before envelope ${envelopeId} was acked`));
+        pending.reject(new Error(`SlackStandIn: socket closed before envelope ${envelopeId} was acked`));
       }
       this.recorder.notify();
     });

@@ -1,6 +1,40 @@
 /**
- * The FakeSlack class: starts and stops the server and gives tests their vocabulary, handing each
- * request to the part that owns it (see ../fake-slack.ts for what the fake is and how to use it).
+ * SlackStandIn: a stand-in for Slack's servers, at the HTTP boundary, so that the real Bolt app,
+ * the real WebClient and the real SocketModeClient run against it unchanged. The tests use it as
+ * their fake Slack (test/harness/fake-slack.ts re-exports it as `FakeSlack`) and the sandbox
+ * (src/sandbox) runs the app against it for people trying Mockingbird without a workspace.
+ *
+ * It serves three things on 127.0.0.1:
+ *   - the Web API at `POST /api/<method>` (form, JSON or multipart bodies, like slack.com/api);
+ *   - `response_url`s (`/response/<id>`) and file upload URLs (`/upload/v1/<file id>`);
+ *   - a Socket Mode WebSocket endpoint (`/socket`), handed out by `apps.connections.open`.
+ *
+ * It has no test-framework imports on purpose. Typical use:
+ *
+ * ```ts
+ * const slack = await SlackStandIn.start();               // random port
+ * const app = new App({ token: slack.botToken, signingSecret, clientOptions: { slackApiUrl: slack.apiUrl } });
+ * slack.setUser('U0ANA', { tz: 'America/New_York', profile: { display_name: 'Ana' } });
+ * // … drive the app (see slack-requests.ts) …
+ * const post = await slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'D…');
+ * slack.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 3 });
+ * await slack.close();
+ * ```
+ *
+ * Answers are Slack-shaped (`ok: true` plus the fields Slack documents) and stateful where an app
+ * can tell the difference: conversations.open returns the same DM for the same people, a deleted
+ * message cannot be updated, a trigger_id works once, a response_url works five times, a revoked
+ * token stops working. Where Slack's state is unknowable to a test (a message ts or view id taken
+ * from a hand-built payload) the stand-in is lenient and accepts it.
+ *
+ * Tokens: `botToken` (default `xoxb-test`) and `appToken` (default `xapp-test`) are valid from
+ * the start, tokens minted by oauth.v2.access become valid, and `addToken()` registers more. Any
+ * other token answers `invalid_auth`, no token `not_authed`, a revoked one `token_revoked`.
+ *
+ * The parts live beside this file: the workspace state (workspace/), one module per family of Web
+ * API methods (web-api/), recordings and waiting (recorder.ts), injected failures (faults.ts),
+ * Socket Mode (socket-mode.ts), the HTTP routes (routes.ts), and what Slack sends the app, signed
+ * (slack-requests.ts).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +47,6 @@ import type {
   EnvelopeOptions,
   EnvelopeType,
   FailureOptions,
-  FakeSlackOptions,
   Json,
   OAuthInstall,
   RecordedCall,
@@ -24,6 +57,7 @@ import type {
   SlackMessage,
   SlackUser,
   SocketAck,
+  StandInOptions,
   TokenInfo,
   UserPatch,
 } from './types.ts';
@@ -33,7 +67,7 @@ import { findMessage, messagesIn } from './workspace/messages.ts';
 import { describeUser, removeUser, setUser } from './workspace/users.ts';
 import { identityFrom, Workspace } from './workspace/workspace.ts';
 
-export class FakeSlack {
+export class SlackStandIn {
   readonly url: string;
   readonly apiUrl: string;
   readonly teamId: string;
@@ -56,7 +90,7 @@ export class FakeSlack {
   private constructor(
     private readonly server: Server,
     port: number,
-    options: FakeSlackOptions,
+    options: StandInOptions,
   ) {
     const identity = identityFrom(`http://127.0.0.1:${port}`, options);
     this.url = identity.url;
@@ -80,7 +114,7 @@ export class FakeSlack {
   }
 
   /** Starts listening on 127.0.0.1 (a random port unless `options.port` is given). */
-  static async start(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  static async start(options: StandInOptions = {}): Promise<SlackStandIn> {
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -89,7 +123,7 @@ export class FakeSlack {
         resolve();
       });
     });
-    return new FakeSlack(server, (server.address() as AddressInfo).port, options);
+    return new SlackStandIn(server, (server.address() as AddressInfo).port, options);
   }
 
   // ---------------------------------------------------------------- recordings and waiting
@@ -278,7 +312,7 @@ export class FakeSlack {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const closedError = new Error('FakeSlack closed');
+    const closedError = new Error('SlackStandIn closed');
     this.recorder.failWaiters(closedError);
     this.socketMode.rejectPendingAcks(closedError);
     this.faults.wakeSleepers();

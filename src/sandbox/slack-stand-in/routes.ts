@@ -33,7 +33,7 @@ export class Routes {
       }
     } catch (error) {
       // A bug in the fake must be loud, not look like a Slack answer.
-      if (!res.headersSent) sendText(res, 500, `FakeSlack internal error: ${String(error)}`);
+      if (!res.headersSent) sendText(res, 500, `SlackStandIn internal error: ${String(error)}`);
       else res.destroy();
     }
   }

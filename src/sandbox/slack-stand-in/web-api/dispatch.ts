@@ -142,7 +142,7 @@ function sendFailure(res: ServerResponse, failure: FailureOptions): void {
   if (failure.status === 429) {
     sendJson(res, 429, { ok: false, error: failure.error ?? 'ratelimited' }, headers);
   } else if (failure.status !== undefined) {
-    sendText(res, failure.status, `${failure.status} (injected by FakeSlack)`, headers);
+    sendText(res, failure.status, `${failure.status} (injected by SlackStandIn)`, headers);
   } else {
     sendJson(res, 200, { ok: false, error: failure.error }, headers);
   }

@@ -6,11 +6,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type {
   ChannelPatch,
-  FakeSlackOptions,
   Json,
   OAuthInstall,
   RecordedUpload,
   SlackMessage,
+  StandInOptions,
   TokenInfo,
   UserPatch,
 } from '../types.ts';
@@ -31,7 +31,7 @@ export interface Identity {
   triggerTtlMs: number;
 }
 
-export function identityFrom(url: string, options: FakeSlackOptions): Identity {
+export function identityFrom(url: string, options: StandInOptions): Identity {
   return {
     url,
     teamId: options.teamId ?? 'T0MOCKBIRD',

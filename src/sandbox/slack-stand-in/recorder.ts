@@ -78,10 +78,10 @@ export class Recorder {
   /** Resolves with the first defined value `probe` returns, re-probing on every `notify()`. */
   waitUntil<T>(probe: () => T | undefined, timeoutMs: number, describe: () => string): Promise<T> {
     // Created here so that a timeout's stack points at the test that waited.
-    const timeoutError = new Error('FakeSlack: timed out');
+    const timeoutError = new Error('SlackStandIn: timed out');
     return new Promise<T>((resolve, reject) => {
       if (this.isClosed()) {
-        reject(new Error('FakeSlack closed'));
+        reject(new Error('SlackStandIn closed'));
         return;
       }
       const waiter: Waiter = {
@@ -105,7 +105,7 @@ export class Recorder {
       };
       const timer = setTimeout(() => {
         finish();
-        timeoutError.message = `FakeSlack: waited ${timeoutMs} ms: ${describe()}`;
+        timeoutError.message = `SlackStandIn: waited ${timeoutMs} ms: ${describe()}`;
         reject(timeoutError);
       }, timeoutMs);
       const finish = () => {
