@@ -1,3 +1,4 @@
+import { interviewerQualityByMember } from '../src/domain/feedback/interviewer-rating.ts';
 import { planSessions, toOpenRequests } from '../src/domain/matching/plan-sessions.ts';
 import { reliabilityByMember } from '../src/domain/matching/reliability.ts';
 import { matchPool } from '../src/domain/matching/solve-pool.ts';
@@ -37,6 +38,7 @@ export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: J
       blockedPairs: pool.blockedPairs,
       recentPairings: pool.recentPairings,
       reliability: reliabilityByMember(pool.attendance, config.defaultReliability),
+      interviewerQuality: interviewerQualityByMember(pool.interviewerRatings),
       roleBalance: [],
     };
     const matching = matchPool(requests, matchingContext, config, now);

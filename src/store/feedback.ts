@@ -1,3 +1,4 @@
+import { expectedFeedbackCount, feedbackDuties } from '../domain/feedback/feedback-duties.ts';
 import type { FeedbackValue } from '../domain/feedback/feedback-form.ts';
 import {
   type FeedbackAccess,
@@ -22,6 +23,9 @@ export interface FeedbackParticipant {
   memberId: string;
   slackUserId: string;
   noShow: boolean;
+  /** From the member's request and the match: who asked whom (src/domain/feedback/feedback-duties.ts). */
+  role: 'INTERVIEWER' | 'INTERVIEWEE' | 'BOTH';
+  interviewsFirst: boolean;
 }
 
 export interface FeedbackSession extends FeedbackSessionFacts {
@@ -60,7 +64,13 @@ const sessionSelect = {
   durationMinutes: true,
   endedAt: true,
   participants: {
-    select: { memberId: true, noShow: true, member: { select: { slackUserId: true } } },
+    select: {
+      memberId: true,
+      noShow: true,
+      interviewsFirst: true,
+      member: { select: { slackUserId: true } },
+      request: { select: { role: true } },
+    },
     orderBy: { interviewsFirst: 'desc' },
   },
 } satisfies Prisma.SessionSelect;
@@ -83,6 +93,8 @@ function toSession(row: SessionRow): FeedbackSession {
       memberId: participant.memberId,
       slackUserId: participant.member.slackUserId,
       noShow: participant.noShow,
+      role: participant.request.role,
+      interviewsFirst: participant.interviewsFirst,
     })),
   };
 }
@@ -164,10 +176,14 @@ export type SavedFeedback =
       created: boolean;
       /** How many of the session's participants have now given feedback. */
       submitted: number;
+      /** How many feedbacks the session expects: one per round (two in a swap, one one-way). */
+      expected: number;
       deadline: number;
       editableUntil: number;
     }
   | { kind: 'not-a-participant' }
+  /** The author interviewed nobody in this session (a one-way interviewee): no rubric to write. */
+  | { kind: 'not-your-round'; session: FeedbackSession }
   | {
       kind: 'closed';
       reason: Extract<FeedbackAccess, { kind: 'closed' }>['reason'];
@@ -195,6 +211,8 @@ export async function saveFeedback(
       (participant) => participant.slackUserId !== input.slackUserId,
     );
     if (!session || !author || !partner) return { kind: 'not-a-participant' };
+    if (!feedbackDuties(session.participants, author.memberId).writesRubric)
+      return { kind: 'not-your-round', session };
     const where = { sessionId_authorId: { sessionId: session.id, authorId: author.memberId } };
     const before = await tx.feedback.findUnique({ where });
     const access = feedbackAccess(session, before ? toRecord(before) : null, input.now.getTime());
@@ -230,6 +248,7 @@ export async function saveFeedback(
       feedback,
       created: before === null,
       submitted,
+      expected: expectedFeedbackCount(session.participants),
       deadline: feedbackDeadline(session),
       editableUntil: after.kind === 'edit' ? after.editableUntil : input.now.getTime(),
     };
@@ -260,7 +279,11 @@ export async function revealDueFeedback(
     const due =
       !session.noShow &&
       revealIsDue(
-        { participants: session.participants.length, submitted, deadline: feedbackDeadline(session) },
+        {
+          participants: expectedFeedbackCount(session.participants),
+          submitted,
+          deadline: feedbackDeadline(session),
+        },
         now.getTime(),
       );
     if (due) {
@@ -290,5 +313,10 @@ export async function participantsWithoutFeedback(
     select: { authorId: true },
   });
   const given = new Set(authors.map((row) => row.authorId));
-  return session.participants.filter((participant) => !given.has(participant.memberId));
+  // Only those who interviewed owe rubric feedback: a one-way interviewee has none to give.
+  return session.participants.filter(
+    (participant) =>
+      !given.has(participant.memberId) &&
+      feedbackDuties(session.participants, participant.memberId).writesRubric,
+  );
 }

@@ -9,6 +9,8 @@ export interface MatchablePool {
   recentPairings: Array<{ memberA: string; memberB: string; pairedAt: number }>;
   /** One entry per recent session each member was due at: whether they missed it. */
   attendance: AttendanceRecord[];
+  /** Interviewees' private ratings of the pool's members as interviewers, same lookback. */
+  interviewerRatings: Array<{ interviewerId: string; questionQuality: number; feedbackQuality: number }>;
 }
 
 /** Reliability looks at about a quarter of sessions: recent enough that people can recover. */
@@ -60,7 +62,7 @@ export async function loadMatchablePool(
     orderBy: { createdAt: 'asc' },
   });
   const memberIds = rows.map((row) => row.memberId);
-  const [blocks, participations, attendance] = await Promise.all([
+  const [blocks, participations, attendance, interviewerRatings] = await Promise.all([
     tx.memberBlock.findMany({
       where: { OR: [{ memberId: { in: memberIds } }, { blockedMemberId: { in: memberIds } }] },
     }),
@@ -85,6 +87,13 @@ export async function loadMatchablePool(
       },
       select: { memberId: true, noShow: true, lateCancel: true },
     }),
+    tx.interviewerRating.findMany({
+      where: {
+        interviewerId: { in: memberIds },
+        createdAt: { gt: new Date(now.getTime() - ATTENDANCE_LOOKBACK_DAYS * 86_400_000) },
+      },
+      select: { interviewerId: true, questionQuality: true, feedbackQuality: true },
+    }),
   ]);
   const recentPairings = participations.flatMap((participation) =>
     participation.session.participants
@@ -100,6 +109,7 @@ export async function loadMatchablePool(
     blockedPairs: blocks.map((block) => [block.memberId, block.blockedMemberId]),
     recentPairings,
     attendance: attendance.map((row) => ({ memberId: row.memberId, missed: row.noShow || row.lateCancel })),
+    interviewerRatings,
   };
 }
 

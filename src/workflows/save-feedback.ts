@@ -24,7 +24,7 @@ function feedbackFollowUps(
   link: { appId?: string },
 ): OutboxEntry[] {
   const sessionId = saved.session.id;
-  const bothGiven = saved.submitted >= saved.session.participants.length;
+  const bothGiven = saved.submitted >= saved.expected;
   return [
     ...(bothGiven ? [enqueueJob('feedback-reveal', { sessionId, reason: 'complete', ...link })] : []),
     enqueueJob('feedback-reveal', { sessionId, reason: 'deadline', ...link }, saved.deadline),

@@ -38,6 +38,8 @@ export interface SessionFixture {
   endedAt?: Date;
   channelId?: string;
   noShow?: string;
+  /** What each member asked to do (default both: a swap); the first of `users` interviews first. */
+  roles?: ['INTERVIEWER' | 'INTERVIEWEE' | 'BOTH', 'INTERVIEWER' | 'INTERVIEWEE' | 'BOTH'];
 }
 
 export async function createSession(
@@ -49,14 +51,14 @@ export async function createSession(
   const second = await memberFor(db, fixture.users[1]);
   const members = [first!, second!];
   const requests = await Promise.all(
-    members.map((member) =>
+    members.map((member, index) =>
       db.partnerRequest.create({
         data: {
           workspaceId: member.workspaceId,
           memberId: member.id,
           interviewTypes: [fixture.interviewType],
           level: 'SENIOR',
-          role: 'BOTH',
+          role: fixture.roles?.[index] ?? 'BOTH',
           durationMinutes: 45,
           availability: { weekly: [], slots: [] },
           timezone: 'Europe/London',

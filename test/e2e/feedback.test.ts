@@ -86,6 +86,7 @@ describe('the feedback form is the rubric of the session’s type', () => {
     const buttons = actions.elements as Array<{ action_id: string; value: string; text: { text: string } }>;
     expect(buttons.map((button) => button.text.text)).toEqual([
       'Give feedback',
+      'Rate your interviewer',
       'We rescheduled',
       'My partner did not show up',
     ]);
@@ -103,7 +104,9 @@ describe('the feedback form is the rubric of the session’s type', () => {
         dimension.anchors['2'],
         dimension.anchors['3'],
         dimension.anchors['4'],
+        expect.stringContaining('left out of their averages'),
       ]);
+      expect(options.at(-1)).toMatchObject({ value: 'not-covered', text: { text: 'Not covered' } });
       expect(block(view, `self-${dimension.id}`).optional).toBe(true);
     }
     const signals = (block(view, 'hire-signal').element as { options: Json[] }).options;
@@ -170,7 +173,7 @@ describe('giving feedback', () => {
     expect(reply.json).toEqual({
       response_action: 'errors',
       errors: {
-        'rating-success-metrics': 'Rate “Defines success” from 1 to 4.',
+        'rating-success-metrics': 'Rate “Defines success” from 1 to 4, or mark it not covered.',
         'hire-signal': expect.stringContaining('overall signal'),
         strengths: expect.stringContaining('keep it under 1500'),
       },
@@ -240,7 +243,12 @@ describe('giving feedback', () => {
       'U0BO',
       view,
       feedbackState(rubric('product-sense').dimensions, {
-        ratings: { ...allRatings('product-sense', '2'), 'structure-communication': '4' },
+        ratings: {
+          ...allRatings('product-sense', '2'),
+          'structure-communication': '4',
+          // Bo's prompt never asked for a range of solutions: not covered, so no score at all.
+          'solution-range': 'not-covered',
+        },
         self: { 'solution-range': '2' },
         signal: 'NO',
         strengths: 'Very easy to follow <b>structure</b> & a crisp summary.',
@@ -277,6 +285,12 @@ describe('giving feedback', () => {
 
     const stored = await ctx.world.db.feedback.findMany({ where: { sessionId } });
     expect(stored.every((each) => each.revealedAt !== null)).toBe(true);
+    const fromBo = stored.find(
+      (each) => (each.ratings as Record<string, number>)['structure-communication'] === 4,
+    )!;
+    expect(fromBo.ratings).not.toHaveProperty('solution-range');
+    const solutionRange = rubric('product-sense').dimensions.find((each) => each.id === 'solution-range')!;
+    expect(text).not.toContain(solutionRange.label);
 
     // Private parts never leave: the note to organizers and the self-ratings are in no message.
     const everything = JSON.stringify(ctx.world.fake.callsTo('chat.postMessage').map((call) => call.args));

@@ -1,7 +1,7 @@
 /**
  * Every weight and limit of the matching engine, in one place, so tuning never means hunting
  * through the algorithm. Weights are points: each factor is normalised to 0..1 and multiplied by
- * its weight, so with the defaults an ideal pair scores 100 (plus the priority bonus).
+ * its weight, so with the defaults an ideal pair scores 110 (plus the priority bonus).
  */
 export interface ScoreWeights {
   /** Shared availability, saturating at `overlapSaturationMinutes`. */
@@ -16,6 +16,8 @@ export interface ScoreWeights {
   novelty: number;
   /** Both members tend to show up. */
   reliability: number;
+  /** Both members interview well, as their interviewees rated them privately. */
+  interviewing: number;
   /** Bonus for a request left out by the previous sweep; per prioritised member, averaged. */
   priority: number;
 }
@@ -34,6 +36,8 @@ export interface MatchingConfig {
   waitSaturationHours: number;
   /** For members without no-show history. */
   defaultReliability: number;
+  /** For members nobody has rated as an interviewer yet (0..1). */
+  defaultInterviewerQuality: number;
   /** Sparsification: each request keeps its best this many candidates (the union is kept). */
   candidatesPerRequest: number;
   /**
@@ -55,6 +59,7 @@ export const DEFAULT_MATCHING_CONFIG: MatchingConfig = {
   overlapSaturationMinutes: 240,
   waitSaturationHours: 72,
   defaultReliability: 0.9,
+  defaultInterviewerQuality: 0.5,
   candidatesPerRequest: 5,
   scoreResolution: 0.5,
   weights: {
@@ -64,6 +69,7 @@ export const DEFAULT_MATCHING_CONFIG: MatchingConfig = {
     waiting: 15,
     novelty: 20,
     reliability: 20,
+    interviewing: 10,
     priority: 40,
   },
 };

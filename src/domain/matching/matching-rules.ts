@@ -18,6 +18,7 @@ export interface MatchingRules {
   /** When the two members were last paired, or undefined if never (as far as the context knows). */
   lastPairedAt(memberA: string, memberB: string): number | undefined;
   reliabilityOf(memberId: string): number;
+  interviewerQualityOf(memberId: string): number;
   /** Interviews given and received by the member in that interview type. */
   balanceOf(memberId: string, interviewType: string): { given: number; received: number };
   /** The request's availability sorted, merged, clipped to [now, horizonEnd) and packed; cached. */
@@ -60,6 +61,8 @@ export function createMatchingRules(
     isBlocked: (a, b) => blocked.has(memberPairKey(a, b)),
     lastPairedAt: (a, b) => lastPaired.get(memberPairKey(a, b)),
     reliabilityOf: (memberId) => clampUnit(context.reliability[memberId] ?? config.defaultReliability),
+    interviewerQualityOf: (memberId) =>
+      clampUnit(context.interviewerQuality?.[memberId] ?? config.defaultInterviewerQuality),
     balanceOf: (memberId, type) => balances.get(`${memberId}\u0000${type}`) ?? NO_BALANCE,
     freeTimeOf(request) {
       let free = freeTime.get(request);

@@ -16,6 +16,9 @@ import type { OpenRequest } from './types.ts';
  *   over noveltyRecoveryDays (inside the cooldown the pair is not compatible at all).
  * - reliability: the mean of both members' show-up rates (see reliability.ts for why the mean and
  *   not the product).
+ * - interviewing: the mean of both members' quality as interviewers, from their interviewees'
+ *   private ratings; like reliability, it decides who gets a scarce partner first (good
+ *   interviewers are preferred partners), not who is grouped with whom.
  * - priority: the share of the two requests that were left out by the previous sweep.
  *
  * The score is Σ weight × factor, rounded to 0.01, so it lies in [0, Σ weights].
@@ -27,6 +30,7 @@ export interface PairFactors {
   waiting: number;
   novelty: number;
   reliability: number;
+  interviewing: number;
   priority: number;
 }
 
@@ -68,6 +72,7 @@ export interface RequestTraits {
   timezoneOffsetMinutes: number;
   waiting: number;
   reliability: number;
+  interviewing: number;
   priority: number;
 }
 
@@ -76,6 +81,7 @@ export function requestTraits(request: OpenRequest, rules: MatchingRules): Reque
     timezoneOffsetMinutes: request.timezoneOffsetMinutes,
     waiting: waitingFactor(request, rules),
     reliability: rules.reliabilityOf(request.memberId),
+    interviewing: rules.interviewerQualityOf(request.memberId),
     priority: request.priority ? 1 : 0,
   };
 }
@@ -94,6 +100,7 @@ export function combineFactors(
     waiting: (a.waiting + b.waiting) / 2,
     novelty: noveltyFactor(facts.lastPairedAt, rules),
     reliability: (a.reliability + b.reliability) / 2,
+    interviewing: (a.interviewing + b.interviewing) / 2,
     priority: (a.priority + b.priority) / 2,
   };
 }
@@ -115,6 +122,7 @@ export function weighFactors(factors: PairFactors, weights: ScoreWeights): numbe
     weights.waiting * factors.waiting +
     weights.novelty * factors.novelty +
     weights.reliability * factors.reliability +
+    weights.interviewing * factors.interviewing +
     weights.priority * factors.priority;
   // Rounded so scores are exact integers in hundredths: the matching then runs on integers,
   // and the same input always gives the same pairs on any machine.

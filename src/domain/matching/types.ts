@@ -56,6 +56,8 @@ export interface MatchingContext {
   recentPairings: readonly RecentPairing[];
   /** 0..1 from no-show history; members without history get the configured default. */
   reliability: Readonly<Record<string, number>>;
+  /** 0..1 from interviewees' private ratings; members nobody has rated get the configured default. */
+  interviewerQuality?: Readonly<Record<string, number>>;
   roleBalance: readonly RoleBalance[];
 }
 

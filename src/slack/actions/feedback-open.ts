@@ -1,11 +1,13 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
+import { feedbackDuties } from '../../domain/feedback/feedback-duties.ts';
 import { interviewTypeLabel } from '../../domain/interview-types.ts';
 import { findFeedbackFormContext } from '../../store/feedback.ts';
 import { rubricFor } from '../../store/rubrics.ts';
 import { feedbackModal } from '../blocks/feedback-modal.ts';
 import { feedbackClosedModal } from '../blocks/feedback-notice-modal.ts';
+import { openInterviewerRating } from '../open-interviewer-rating.ts';
 import { openModal } from '../open-modal.ts';
 import { respondSafely } from '../respond-safely.ts';
 import { answerFor, buttonPressSchema } from './home-answer.ts';
@@ -34,6 +36,10 @@ export function openFeedbackButton(deps: AppDeps) {
       if (!sessionId.success) return { text: NOT_YOURS, blocks: [] };
       const context = await findFeedbackFormContext(deps.db, sessionId.data, user.id, deps.now().getTime());
       if (!context) return { text: NOT_YOURS, blocks: [] };
+      // A one-way interviewee interviewed nobody: their part is to rate the interviewer, privately.
+      if (!feedbackDuties(context.session.participants, context.author.memberId).writesRubric) {
+        return openInterviewerRating(deps, client, triggerId, context.session.id, user.id);
+      }
       if (context.access.kind === 'closed') {
         await openModal(client, triggerId, feedbackClosedModal(context.access.reason));
         return null;

@@ -1,12 +1,21 @@
 import type { SessionRecord } from '../../store/sessions.ts';
 import { FEEDBACK_ACTIONS } from './feedback-labels.ts';
 import type { SlackMessage } from './help-message.ts';
+import { INTERVIEWER_RATING_MODAL } from './interviewer-rating-modal.ts';
 import { NO_SHOW_CONFIRM, SESSION_ACTIONS } from './session-actions.ts';
-import { pairOf } from './session-intro.ts';
+import { pairOf, sessionOrder } from './session-intro.ts';
 
-/** "How did it go?" at the end of a session. */
+/**
+ * "How did it go?" at the end of a session: in a swap both write feedback for each other; one way,
+ * the interviewer writes it and the interviewee rates the interviewer, privately.
+ */
 export function sessionCheckInMessage(session: SessionRecord, typeLabel: string): SlackMessage {
   const { first, second } = pairOf(session);
+  const order = sessionOrder(session);
+  const ask =
+    order && !order.swap
+      ? `<@${order.interviewer}>, a few honest lines of feedback for <@${order.interviewee}> are the most useful part of a mock. <@${order.interviewee}>, tell Mockingbird privately how <@${order.interviewer}> did as your interviewer: they never see it.`
+      : 'A few honest lines of feedback for each other are the most useful part of a mock; and you can each rate the other as an interviewer, privately.';
   return {
     text: `How did your ${typeLabel} session go?`,
     blocks: [
@@ -14,7 +23,7 @@ export function sessionCheckInMessage(session: SessionRecord, typeLabel: string)
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `:speech_balloon: <@${first}>, <@${second}>: how did your *${typeLabel}* session go? A few honest lines of feedback for each other are the most useful part of a mock.`,
+          text: `:speech_balloon: <@${first}>, <@${second}>: how did your *${typeLabel}* session go? ${ask}`,
         },
       },
       {
@@ -26,6 +35,12 @@ export function sessionCheckInMessage(session: SessionRecord, typeLabel: string)
             action_id: FEEDBACK_ACTIONS.open,
             style: 'primary',
             text: { type: 'plain_text', text: 'Give feedback' },
+            value: session.id,
+          },
+          {
+            type: 'button',
+            action_id: INTERVIEWER_RATING_MODAL.openActionId,
+            text: { type: 'plain_text', text: 'Rate your interviewer' },
             value: session.id,
           },
           {

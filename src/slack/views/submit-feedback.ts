@@ -88,13 +88,23 @@ export function submitFeedback(deps: AppDeps) {
         });
         return;
       }
+      if (saved.kind === 'not-your-round') {
+        await ack({
+          response_action: 'update',
+          view: noticeModal(
+            'Session feedback',
+            'In this session you were the one interviewed, so there is no rubric for you to fill in. Use *Rate your interviewer* in your DM to tell Mockingbird, privately, how the interview went.',
+          ),
+        });
+        return;
+      }
       if (saved.kind === 'closed') {
         await ack({ response_action: 'update', view: feedbackClosedModal(saved.reason) });
         return;
       }
 
       metrics.feedbackStored.inc();
-      const bothGiven = saved.submitted >= saved.session.participants.length;
+      const bothGiven = saved.submitted >= saved.expected;
       await ack({
         response_action: 'update',
         view: feedbackSavedModal({

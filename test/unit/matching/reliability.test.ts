@@ -34,6 +34,7 @@ describe('the reliability factor of a pair is fair', () => {
     timezoneOffsetMinutes: 0,
     waiting: 0,
     reliability,
+    interviewing: 0.5,
     priority: 0,
   });
   const factor = (a: number, b: number) =>

@@ -86,7 +86,10 @@ describe('scorePair: every factor moves the score the right way', () => {
       createdAt: NOW - 9 * DAY_MS,
       priority: true,
     });
-    const rules = rulesFor({ reliability: { [best.memberId]: 1, [other.memberId]: 1 } });
+    const rules = rulesFor({
+      reliability: { [best.memberId]: 1, [other.memberId]: 1 },
+      interviewerQuality: { [best.memberId]: 1, [other.memberId]: 1 },
+    });
     expect(score(best, other, rules).score).toBe(maximum);
     const worst = request({
       availability: [hoursFromNow(30, 1)],
@@ -129,5 +132,16 @@ describe('scoreToWeight', () => {
     expect(scoreToWeight(73.45, 0.01)).toBe(7345);
     expect(scoreToWeight(0.1 + 0.2, 0.01)).toBe(30);
     expect(scoreToWeight(73.3, 0.5)).toBe(147);
+  });
+
+  it('prefers a partner their interviewees rated well, and treats the unrated as the middle of the scale', () => {
+    const a = request({ availability: [hoursFromNow(1, 4)] });
+    const good = request({ availability: [hoursFromNow(1, 4)] });
+    const unrated = request({ availability: [hoursFromNow(1, 4)] });
+    const rules = rulesFor({ interviewerQuality: { [good.memberId]: 0.9 } });
+    const withGood = score(a, good, rules);
+    const withUnrated = score(a, unrated, rules);
+    expect(withGood.score).toBeGreaterThan(withUnrated.score);
+    expect(withUnrated.factors.interviewing).toBeCloseTo(0.5);
   });
 });
