@@ -12,6 +12,7 @@ import { publishHomeJob } from './publish-home.ts';
 import { reconcileJob } from './reconcile.ts';
 import { refreshMemberProfile } from './refresh-member-profile.ts';
 import { announceSessionChange } from './session-announce.ts';
+import { deliverSessionBrief } from './session-brief.ts';
 import { checkInAfterSession } from './session-check-in.ts';
 import { nudgeUnconfirmedSession } from './session-confirm-nudge.ts';
 import { nudgeForFeedback } from './session-feedback-nudge.ts';
@@ -36,6 +37,7 @@ export const processors: ProcessorRegistry<JobContext> = {
   'session-check-in': checkInAfterSession,
   'session-prompts': sendSessionPrompts,
   'member-lapse-check': checkMemberLapses,
+  'session-brief': deliverSessionBrief,
   'post-daily-question': postDailyQuestion,
   'daily-question-catch-up': catchUpDailyQuestions,
   'session-feedback-nudge': nudgeForFeedback,

@@ -211,6 +211,14 @@ export const jobCatalogue = {
     jobId: (payload: { sessionId: string }) => `session-${payload.sessionId}-prompts`,
     options: SESSION_JOB_OPTIONS,
   }),
+  'session-brief': defineJob({
+    delivers: true,
+    payload: z.object({ sessionId: z.uuid(), memberId: z.uuid(), revision: z.number().int().positive() }),
+    // One delivery per revision: a corrected brief is sent again, a retried one is not.
+    jobId: (payload: { sessionId: string; memberId: string; revision: number }) =>
+      `session-${payload.sessionId}-brief-${payload.memberId}-r${payload.revision}`,
+    options: SESSION_JOB_OPTIONS,
+  }),
   'member-lapse-check': defineJob({
     delivers: true,
     payload: z.object({ memberId: z.uuid(), sessionId: z.uuid() }),

@@ -5,6 +5,7 @@ import { escapeText } from './escape-text.ts';
 import type { SlackMessage } from './help-message.ts';
 import { withArticle } from './indefinite-article.ts';
 import { NO_SHOW_CONFIRM, SESSION_ACTIONS, slotValue } from './session-actions.ts';
+import { SESSION_BRIEF } from './session-brief.ts';
 import { slackDate } from './slack-date.ts';
 import { slackLink } from './slack-link.ts';
 
@@ -150,6 +151,12 @@ export function sessionConfirmedMessage(session: SessionRecord, typeLabel: strin
       {
         type: 'actions',
         elements: [
+          {
+            type: 'button',
+            action_id: SESSION_BRIEF.openActionId,
+            text: { type: 'plain_text', text: 'Brief your interviewer' },
+            value: session.id,
+          },
           {
             type: 'button',
             action_id: SESSION_ACTIONS.reschedule,

@@ -8,6 +8,7 @@ import { PROFILE_MODAL } from '../blocks/profile-modal.ts';
 import { QUESTION_FORM_MODAL } from '../blocks/question-admin-form.ts';
 import { QUESTION_IMPORT_MODAL } from '../blocks/question-admin-import.ts';
 import { REQUEST_MODAL } from '../blocks/request-modal.ts';
+import { SESSION_BRIEF } from '../blocks/session-brief.ts';
 import { submitAdminSettings } from './submit-admin-settings.ts';
 import { submitDailySettings } from './submit-daily-settings.ts';
 import { submitFeedback } from './submit-feedback.ts';
@@ -16,6 +17,7 @@ import { submitProfileForm } from './submit-profile-form.ts';
 import { submitQuestionForm } from './submit-question-form.ts';
 import { submitQuestionImport } from './submit-question-import.ts';
 import { submitRequestForm } from './submit-request-form.ts';
+import { submitSessionBrief } from './submit-session-brief.ts';
 
 export function register(app: App, deps: AppDeps): void {
   app.view(REQUEST_MODAL.callbackId, submitRequestForm(deps));
@@ -23,6 +25,7 @@ export function register(app: App, deps: AppDeps): void {
   app.view(DAILY_SETTINGS_MODAL.callbackId, submitDailySettings(deps));
   app.view(FEEDBACK_MODAL.callbackId, submitFeedback(deps));
   app.view(INTERVIEWER_RATING_MODAL.callbackId, submitInterviewerRating(deps));
+  app.view(SESSION_BRIEF.callbackId, submitSessionBrief(deps));
   app.view(ADMIN_SETTINGS_MODAL.callbackId, submitAdminSettings(deps));
   app.view(QUESTION_FORM_MODAL.callbackId, submitQuestionForm(deps));
   app.view(QUESTION_IMPORT_MODAL.callbackId, submitQuestionImport(deps));

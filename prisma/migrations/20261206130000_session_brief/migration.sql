@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SessionParticipant" ADD COLUMN     "brief" JSONB,
+ADD COLUMN     "briefRevision" INTEGER NOT NULL DEFAULT 0;

@@ -1,0 +1,71 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
+import { readSessionBrief, type SessionBriefField } from '../../domain/sessions/session-brief.ts';
+import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
+import { isDatabaseUnavailable } from '../../store/prisma.ts';
+import { shareSessionBrief } from '../../workflows/share-session-brief.ts';
+import { noticeModal } from '../blocks/feedback-notice-modal.ts';
+import { SESSION_BRIEF } from '../blocks/session-brief.ts';
+import { errorSummary } from '../respond-safely.ts';
+import { viewInput, viewStateSchema } from './view-state.ts';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+const submissionSchema = z.object({
+  user: z.object({ id: z.string().min(1) }),
+  view: z.object({ state: viewStateSchema, private_metadata: z.uuid() }),
+});
+
+/** The brief's submit: checked inline, saved with its delivery (the outbox) before the ack. */
+export function submitSessionBrief(deps: AppDeps) {
+  return async ({ ack, body }: ViewArgs): Promise<void> => {
+    const ids = SESSION_BRIEF.blocks;
+    const submission = submissionSchema.safeParse(body);
+    if (!submission.success) {
+      await ack({
+        response_action: 'errors',
+        errors: { [ids.level]: 'Slack sent a form Mockingbird could not read. Please try again.' },
+      });
+      return;
+    }
+    const { user, view } = submission.data;
+    const form = readSessionBrief({
+      company: viewInput(view.state, ids.company).text,
+      level: viewInput(view.state, ids.level).selected,
+      focus: viewInput(view.state, ids.focus).text,
+      mode: viewInput(view.state, ids.mode).selected,
+    });
+    if (!form.ok) {
+      const errors = Object.entries(form.errors).map(([field, message]) => [
+        ids[field as SessionBriefField],
+        message,
+      ]);
+      await ack({ response_action: 'errors', errors: Object.fromEntries(errors) });
+      return;
+    }
+    try {
+      const shared = await shareSessionBrief(deps, {
+        sessionId: view.private_metadata,
+        slackUserId: user.id,
+        brief: form.value,
+      });
+      const text =
+        shared.kind === 'shared'
+          ? `Sent: <@${shared.interviewerSlackUserId}> gets it in a private message, beside the prompt they will ask you.`
+          : 'There is no interviewer of yours in this session, or it is already over.';
+      await ack({ response_action: 'update', view: noticeModal('Brief your interviewer', text) });
+    } catch (error) {
+      const known = isDatabaseUnavailable(error);
+      deps.logger[known ? 'warn' : 'error']({ err: errorSummary(error) }, 'could not save a brief');
+      await ack({
+        response_action: 'errors',
+        errors: {
+          [ids.level]: known
+            ? TRY_AGAIN_MESSAGE
+            : 'Mockingbird could not save this just now. Please send again.',
+        },
+      });
+    }
+  };
+}
