@@ -1,5 +1,6 @@
 import { interviewTypeLabel } from '../src/domain/interview-types.ts';
-import type { Level } from '../src/domain/matching/types.ts';
+import { LEVELS, type Level } from '../src/domain/matching/types.ts';
+import { roundPlan } from '../src/domain/question-bank/round-timing.ts';
 import { selectPrompt } from '../src/domain/question-bank/select-prompt.ts';
 import { interviewRounds } from '../src/domain/scheduling/interview-rounds.ts';
 import type { JobPayload } from '../src/queue/catalogue.ts';
@@ -14,6 +15,9 @@ import type { JobContext } from './job-context.ts';
  * Once a session is on, each interviewer gets their prompt privately: one never asked of their
  * interviewee, preferably one they answered themselves, and in a swap a different one per round.
  * Picks are stored before the DMs, so a retry sends the same prompts (and each DM once, keyed).
+ * Each brief gives the minutes of its round, from the session's length and its number of rounds
+ * (two in a swap, one when the roles make it one-way), and the rubric's bar for the interviewee's
+ * target level.
  */
 export async function sendSessionPrompts(
   payload: JobPayload<'session-prompts'>,
@@ -33,6 +37,7 @@ export async function sendSessionPrompts(
   const rubric = await rubricFor(session.interviewType);
   const picked: string[] = [];
   const rounds = interviewRounds(session.participants);
+  const plan = roundPlan(session.durationMinutes, rounds.length);
   for (const [index, { interviewer, interviewee }] of rounds.entries()) {
     let questionId = await findSessionPrompt(context.db, session.id, interviewee.memberId);
     let interviewerKnows = false;
@@ -68,10 +73,16 @@ export async function sendSessionPrompts(
       round: index === 0 ? 1 : 2,
       startsAt: new Date(session.startsAt),
       interviewerKnows,
+      plan,
+      targetLevel: asLevel(interviewee.level),
     });
     await scoped.outbound.postMessageOnce(`session-${session.id}-prompt-${interviewer.memberId}`, {
       channel,
       ...message,
     });
   }
+}
+
+function asLevel(value: string): Level | undefined {
+  return LEVELS.find((level) => level === value);
 }

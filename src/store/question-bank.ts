@@ -33,6 +33,8 @@ export interface StoredQuestion {
   followUps: string[];
   rubricHints: string[];
   hint: string;
+  /** Directions for an interviewer who plays a part; shown to the interviewer only. Often empty. */
+  rolePlayNotes: string[];
 }
 
 // Web and worker roles may start together and both sync: they queue on this lock, and the second
@@ -134,6 +136,7 @@ export function toStoredQuestion(row: Question): StoredQuestion {
     followUps: row.followUps,
     rubricHints: row.rubricHints,
     hint: row.hint,
+    rolePlayNotes: row.rolePlayNotes,
   };
 }
 

@@ -15,6 +15,7 @@ export function contentOf(question: BankQuestion) {
     followUps: [...question.followUps],
     rubricHints: [...question.rubricHints],
     hint: question.hint,
+    rolePlayNotes: [...(question.rolePlayNotes ?? [])],
   };
 }
 
@@ -28,6 +29,7 @@ export function sameContent(row: Question, content: ReturnType<typeof contentOf>
     row.hint === content.hint &&
     sameList(row.levels, content.levels) &&
     sameList(row.followUps, content.followUps) &&
-    sameList(row.rubricHints, content.rubricHints)
+    sameList(row.rubricHints, content.rubricHints) &&
+    sameList(row.rolePlayNotes, content.rolePlayNotes)
   );
 }

@@ -104,6 +104,33 @@ describe('syncBuiltInQuestions', () => {
     });
   });
 
+  it('stores role-play directions for the interviewer, and an edit to them is an update', async () => {
+    const scenario = aQuestion('ps-role', {
+      rolePlayNotes: ['Stay vague until they ask for a recent example, then give one.'],
+    });
+    await syncBuiltInQuestions(db, [...BANK, scenario]);
+    const [stored] = await findActiveQuestions(db, { workspaceId: null, type: 'product-sense' }).then(
+      (rows) => rows.filter((row) => row.slug === 'ps-role'),
+    );
+    expect(stored?.rolePlayNotes).toEqual(['Stay vague until they ask for a recent example, then give one.']);
+    // Questions without directions read back with none.
+    expect(
+      (await findActiveQuestions(db, { workspaceId: null, type: 'execution' }))[0]?.rolePlayNotes,
+    ).toEqual([]);
+
+    const changed = {
+      ...scenario,
+      rolePlayNotes: ['Admit the roadmap slipped, but only if asked about dates.'],
+    };
+    expect(await syncBuiltInQuestions(db, [...BANK, changed])).toEqual({
+      created: 0,
+      updated: 1,
+      retired: 0,
+      unchanged: 4,
+    });
+    expect(await syncBuiltInQuestions(db, [...BANK, changed])).toMatchObject({ updated: 0, unchanged: 5 });
+  });
+
   it('retires a question removed from the files, and brings the same row back when it returns', async () => {
     await syncBuiltInQuestions(db, BANK);
     const [original] = await db.question.findMany({ where: { slug: 'ps-three' } });

@@ -3,6 +3,10 @@ import type { Ratings } from './feedback-rules.ts';
 /**
  * A member's feedback received, summarised per rubric dimension: the average, the latest scores
  * and whether they are rising. Pure and order-independent: sessions are sorted by time here.
+ *
+ * A dimension the interviewer marked "not covered" is absent from that session's ratings, so it
+ * neither counts towards the dimension nor pulls its average down: a concept question that never
+ * asked for a system design says nothing about the member's system design.
  */
 
 export interface ReceivedRatings {
@@ -51,17 +55,26 @@ export function scoreTrend(scores: readonly number[], window = 3): { trend: Tren
 /**
  * One summary per (interview type, dimension) the member was rated on. `dimensionOrder` lists
  * each type's dimension ids in rubric order; dimensions it does not name (a rubric that changed)
- * follow in the order first seen.
+ * follow in the order first seen. `renamed` maps, per type, a dimension's former id to its
+ * current one (renamedDimensions in the question bank builds it from the rubrics), so scores
+ * given before a rename count towards the dimension as it is now called.
  */
 export function summariseDimensions(
   received: readonly ReceivedRatings[],
-  options: { dimensionOrder?: Record<string, readonly string[]>; recentCount?: number; window?: number } = {},
+  options: {
+    dimensionOrder?: Record<string, readonly string[]>;
+    renamed?: Record<string, Record<string, string>>;
+    recentCount?: number;
+    window?: number;
+  } = {},
 ): DimensionSummary[] {
   const recentCount = options.recentCount ?? 5;
   const sorted = [...received].sort((a, b) => a.at - b.at);
   const scores = new Map<string, { interviewType: string; dimension: string; values: number[] }>();
   for (const feedback of sorted) {
-    for (const [dimension, score] of Object.entries(feedback.ratings)) {
+    const renamed = options.renamed?.[feedback.interviewType] ?? {};
+    for (const [given, score] of Object.entries(feedback.ratings)) {
+      const dimension = renamed[given] ?? given;
       const key = `${feedback.interviewType}\u0000${dimension}`;
       const entry = scores.get(key) ?? { interviewType: feedback.interviewType, dimension, values: [] };
       entry.values.push(score);

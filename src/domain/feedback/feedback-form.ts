@@ -2,9 +2,16 @@ import { z } from 'zod';
 import { RUBRIC_SCORES, type RubricDimension } from '../question-bank/rubric-schema.ts';
 import { HIRE_SIGNALS, type HireSignal, type Ratings } from './feedback-rules.ts';
 
+/**
+ * The rating a dimension gets when the interview did not test it (a concept question scored on
+ * system components, a partnership prompt on market sizing). It is stored as no rating at all, so
+ * it never lowers the member's average for that dimension.
+ */
+export const NOT_COVERED = 'not-covered';
+
 /** What the feedback modal holds, before it is checked: selections as Slack sends their values. */
 export interface FeedbackFormFields {
-  /** Dimension id → the selected score ('1'..'4'), for the partner. */
+  /** Dimension id → the selected score ('1'..'4') or NOT_COVERED, for the partner. */
   ratings: Record<string, string | undefined>;
   /** Dimension id → the member's private score for themselves; each may be left out. */
   selfRatings: Record<string, string | undefined>;
@@ -61,12 +68,27 @@ function optionalText(limit: number, what: string) {
 
 function feedbackSchema(dimensions: readonly RubricDimension[]) {
   const score = (message: string) => z.enum(RUBRIC_SCORES, { error: message }).transform(Number);
+  const rating = (dimension: RubricDimension) =>
+    z
+      .enum([...RUBRIC_SCORES, NOT_COVERED], {
+        error: `Rate “${dimension.label}” from 1 to 4, or mark it not covered.`,
+      })
+      .transform((value) => (value === NOT_COVERED ? undefined : Number(value)));
+  const [first] = dimensions;
   return z.object({
-    ratings: z.object(
-      Object.fromEntries(
-        dimensions.map((dimension) => [dimension.id, score(`Rate “${dimension.label}” from 1 to 4.`)]),
-      ),
-    ),
+    ratings: z
+      .object(Object.fromEntries(dimensions.map((dimension) => [dimension.id, rating(dimension)])))
+      .superRefine((ratings, context) => {
+        // Every dimension marked "not covered" would be feedback with no scores at all.
+        const values = Object.values(ratings as Record<string, number | undefined>);
+        if (first && values.length === dimensions.length && values.every((value) => value === undefined)) {
+          context.addIssue({
+            code: 'custom',
+            path: [first.id],
+            message: 'Score at least one dimension; “not covered” is for what the interview did not reach.',
+          });
+        }
+      }),
     selfRatings: z.object(
       Object.fromEntries(
         dimensions.map((dimension) => [dimension.id, score('Pick 1 to 4, or leave it empty.').optional()]),
@@ -95,18 +117,13 @@ export function readFeedbackForm(
   const parsed = feedbackSchema(dimensions).safeParse(fields);
   if (parsed.success) {
     const { ratings, selfRatings, ...rest } = parsed.data;
-    return {
-      ok: true,
-      value: {
-        ...rest,
-        ratings: ratings as Ratings,
-        selfRatings: Object.fromEntries(
-          Object.entries(selfRatings as Record<string, number | undefined>).filter(
-            (entry): entry is [string, number] => entry[1] !== undefined,
-          ),
+    const scored = (values: unknown): Ratings =>
+      Object.fromEntries(
+        Object.entries(values as Record<string, number | undefined>).filter(
+          (entry): entry is [string, number] => entry[1] !== undefined,
         ),
-      },
-    };
+      );
+    return { ok: true, value: { ...rest, ratings: scored(ratings), selfRatings: scored(selfRatings) } };
   }
   const errors: Partial<Record<FeedbackFormField, string>> = {};
   for (const issue of parsed.error.issues) {

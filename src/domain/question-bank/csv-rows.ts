@@ -97,7 +97,7 @@ export function readCsv(text: string): CsvReadResult {
 // ---------------------------------------------------------------------------------------------
 
 /** Columns a question import may have, as the header names them (case, spaces and dashes aside). */
-const LIST_COLUMNS = { followUps: 4, rubricHints: 3 } as const;
+const LIST_COLUMNS = { followUps: 4, rubricHints: 3, rolePlayNotes: 3 } as const;
 const SINGLE_COLUMNS = ['type', 'id', 'topic', 'levels', 'text', 'hint'] as const;
 
 type Column =
@@ -105,7 +105,7 @@ type Column =
   | { kind: 'list'; field: keyof typeof LIST_COLUMNS; position: number };
 
 export const CSV_COLUMNS_HELP =
-  'type, id, topic, levels, text, followUp1 … followUp4, rubricHint1 … rubricHint3, hint';
+  'type, id, topic, levels, text, followUp1 … followUp4, rubricHint1 … rubricHint3, hint, and optionally rolePlayNote1 … rolePlayNote3 (directions only the interviewer sees)';
 
 function normaliseHeader(name: string): string {
   return name.toLowerCase().replace(/[\s_-]+/g, '');
@@ -178,8 +178,11 @@ export function csvQuestionRows(text: string): SourceRows {
         data[column.field] = column.field === 'levels' ? cell.split(/[\s,;]+/).filter(Boolean) : cell;
       }
     }
-    for (const [field, items] of Object.entries(lists))
+    for (const [field, items] of Object.entries(lists)) {
+      // Role-play notes are optional: blank cells mean the question has none, not an empty list.
+      if (field === 'rolePlayNotes' && items.length === 0) continue;
       data[field] = items.sort((a, b) => a.position - b.position).map((item) => item.value);
+    }
 
     const extra = record.fields.slice(columns.length).filter((cell) => cell.trim() !== '');
     const problems =

@@ -96,7 +96,10 @@ export function validateBank(sources: {
     const result = rubricFileSchema.safeParse(raw);
     if (!result.success) problems.push(...describeIssues(result.error, file));
     checkFileType(raw.type, source, file, problems);
-    if (result.success) rubrics.push(result.data);
+    if (result.success) {
+      rubrics.push(result.data);
+      checkRubricTopics(result.data, questions, file, problems);
+    }
   }
 
   if (problems.length > 0) throw new BankValidationError(problems);
@@ -237,6 +240,40 @@ function checkFileType(
       field: 'type',
       message: `says “${type}” but the file is named ${expected}.yaml; the name must be the type`,
     });
+  }
+}
+
+/**
+ * A dimension's `notFor`, and a timing's `byTopic`, name topics of the rubric's own type; a topic
+ * no question of the type has is a typo (or a topic renamed in the questions but not here), and
+ * the rule would silently never apply.
+ */
+function checkRubricTopics(
+  rubric: RubricFile,
+  questions: readonly BankQuestion[],
+  file: ParsedFile,
+  problems: BankProblem[],
+): void {
+  const topics = new Set(
+    questions.filter((question) => question.type === rubric.type).map((question) => question.topic),
+  );
+  // No valid questions of the type: their file has its own problems, and guessing adds noise.
+  if (topics.size === 0) return;
+  const check = (topic: string, fieldPath: (string | number)[]) => {
+    if (topics.has(topic)) return;
+    problems.push({
+      ...file.locate(fieldPath),
+      field: formatField(fieldPath),
+      message: `“${topic}” is not a topic of any ${rubric.type} question; use one of ${[...topics].sort().join(', ')}`,
+    });
+  };
+  for (const [index, dimension] of rubric.dimensions.entries()) {
+    for (const [at, topic] of (dimension.notFor ?? []).entries())
+      check(topic, ['dimensions', index, 'notFor', at]);
+  }
+  for (const [index, entry] of (rubric.timing.byTopic ?? []).entries()) {
+    for (const [at, topic] of entry.topics.entries())
+      check(topic, ['timing', 'byTopic', index, 'topics', at]);
   }
 }
 

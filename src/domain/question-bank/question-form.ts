@@ -39,6 +39,11 @@ export interface EditedQuestion {
   slug: string;
   type: string;
   topic: string;
+  /**
+   * The question's role-play notes, which the form does not show (they come from an import): an
+   * edit keeps them rather than dropping them silently.
+   */
+  rolePlayNotes?: readonly string[];
 }
 
 const REQUIRED: Record<QuestionFormField, string> = {
@@ -105,6 +110,9 @@ export function readQuestionForm(
     followUps: list(fields.followUps),
     rubricHints: list(fields.rubricHints),
     hint: fields.hint.trim() || undefined,
+    ...(edited?.rolePlayNotes && edited.rolePlayNotes.length > 0
+      ? { rolePlayNotes: [...edited.rolePlayNotes] }
+      : {}),
   });
   if (!parsed.success) {
     for (const issue of fieldIssues(parsed.error)) {

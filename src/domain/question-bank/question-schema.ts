@@ -42,6 +42,8 @@ export const TEXT_LIMITS = {
   rubricHint: { min: 10, max: 80 },
   rubricHints: { min: 1, max: 3 },
   hint: { min: 40, max: 300 },
+  rolePlayNote: { min: 20, max: 200 },
+  rolePlayNotes: { min: 1, max: 3 },
 } as const;
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -127,7 +129,14 @@ export const levelsSchema = z
     }
   });
 
-/** The fields every question has, wherever it comes from. Unknown keys are errors: they are typos. */
+/**
+ * The fields every question has, wherever it comes from. Unknown keys are errors: they are typos.
+ *
+ * `rolePlayNotes` is the one optional field: directions for an interviewer who plays a part (the
+ * hiring manager in a reverse interview, a hostile stakeholder), such as a fact to give away only
+ * when asked well. Only the interviewer's brief shows them; a member practising alone never sees
+ * them, so the hidden fact stays hidden. Follow-ups, by contrast, are questions anyone may read.
+ */
 export const questionFieldsSchema = z.strictObject(
   {
     id: kebabCaseSchema,
@@ -137,8 +146,12 @@ export const questionFieldsSchema = z.strictObject(
     followUps: textList(TEXT_LIMITS.followUps, TEXT_LIMITS.followUp),
     rubricHints: textList(TEXT_LIMITS.rubricHints, TEXT_LIMITS.rubricHint),
     hint: plainText(TEXT_LIMITS.hint.min, TEXT_LIMITS.hint.max),
+    rolePlayNotes: textList(TEXT_LIMITS.rolePlayNotes, TEXT_LIMITS.rolePlayNote).optional(),
   },
-  { error: 'must be a map with id, topic, levels, text, followUps, rubricHints and hint' },
+  {
+    error:
+      'must be a map with id, topic, levels, text, followUps, rubricHints and hint (and, optionally, rolePlayNotes)',
+  },
 );
 
 export type QuestionFields = z.infer<typeof questionFieldsSchema>;
@@ -185,7 +198,10 @@ export function createQuestionSchemas(types: readonly QuestionTypeRule[]) {
   const question = z
     .strictObject(
       { type: typeSchema, ...questionFieldsSchema.shape },
-      { error: 'must be a map with type, id, topic, levels, text, followUps, rubricHints and hint' },
+      {
+        error:
+          'must be a map with type, id, topic, levels, text, followUps, rubricHints and hint (and, optionally, rolePlayNotes)',
+      },
     )
     .superRefine((row, context) => checkIdPrefix(row.id, row.type, prefixes, context, ['id']));
 

@@ -3,10 +3,15 @@ import {
   FEEDBACK_TEXT_LIMITS,
   type FeedbackFormField,
   type FeedbackValue,
+  NOT_COVERED,
 } from '../../domain/feedback/feedback-form.ts';
 import { HIRE_SIGNALS } from '../../domain/feedback/feedback-rules.ts';
+import type { Level } from '../../domain/matching/types.ts';
+import { levelSteps } from '../../domain/question-bank/level-bars.ts';
+import { dimensionApplies } from '../../domain/question-bank/rubric-dimensions.ts';
 import type { RubricDimension, RubricFile } from '../../domain/question-bank/rubric-schema.ts';
-import { clip, HIRE_SIGNAL_LABELS, SCORE_WORDS } from './feedback-labels.ts';
+import { escapeText } from './escape-text.ts';
+import { clip, HIRE_SIGNAL_LABELS, levelBarText, NOT_COVERED_WORDS, SCORE_WORDS } from './feedback-labels.ts';
 import { slackDate } from './slack-date.ts';
 
 /** Ids shared by the builder and the submission listener. */
@@ -35,7 +40,14 @@ export interface FeedbackModalInput {
   sessionId: string;
   partnerSlackUserId: string;
   typeLabel: string;
-  rubric: Pick<RubricFile, 'dimensions' | 'framework'>;
+  rubric: Pick<RubricFile, 'dimensions' | 'framework'> & Partial<Pick<RubricFile, 'levels'>>;
+  /**
+   * The topic of the prompt the partner answered, when known: dimensions the rubric says that
+   * topic does not test start at "not covered" (the member can still score them).
+   */
+  promptTopic?: string | undefined;
+  /** The level the partner prepares for, when known: the form shows the bar for it. */
+  targetLevel?: Level | undefined;
   sessionStartsAt: number;
   /** When the feedback is revealed at the latest (and the form closes). */
   deadline: number;
@@ -70,8 +82,21 @@ function selfOption(score: number, dimension: RubricDimension): PlainTextOption 
   return { text: plain(clip(`${score} · ${anchor}`, 75)), value: String(score) };
 }
 
-function ratingBlock(dimension: RubricDimension, chosen: number | undefined): KnownBlock {
-  const options = [1, 2, 3, 4].map((score) => scoreOption(score, dimension));
+const notCoveredOption: PlainTextOption = {
+  text: plain(NOT_COVERED_WORDS.option),
+  value: NOT_COVERED,
+  description: plain(NOT_COVERED_WORDS.description),
+};
+
+/**
+ * `chosen` is the score to prefill, NOT_COVERED to prefill "not covered", or undefined for no
+ * choice yet.
+ */
+function ratingBlock(
+  dimension: RubricDimension,
+  chosen: number | typeof NOT_COVERED | undefined,
+): KnownBlock {
+  const options = [...[1, 2, 3, 4].map((score) => scoreOption(score, dimension)), notCoveredOption];
   const initial = options.find((option) => option.value === String(chosen));
   return {
     type: 'input',
@@ -141,6 +166,17 @@ function textBlock(
  */
 export function feedbackModal(input: FeedbackModalInput): ModalView {
   const { rubric, existing } = input;
+  // Editing: a dimension left out of what was sent was marked not covered. A first submission:
+  // dimensions the prompt's topic does not test start there.
+  const prefill = (dimension: RubricDimension) =>
+    existing
+      ? (existing.ratings[dimension.id] ?? NOT_COVERED)
+      : dimensionApplies(dimension, input.promptTopic)
+        ? undefined
+        : NOT_COVERED;
+  const bar = rubric.levels
+    ? levelBarText(levelSteps(rubric.levels, input.targetLevel), input.targetLevel)
+    : null;
   const ids = FEEDBACK_MODAL.blocks;
   const signalOptions = HIRE_SIGNALS.map((signal) => ({
     text: plain(HIRE_SIGNAL_LABELS[signal]),
@@ -156,12 +192,13 @@ export function feedbackModal(input: FeedbackModalInput): ModalView {
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `Your feedback for <@${input.partnerSlackUserId}> on your *${input.typeLabel}* session of ${slackDate(new Date(input.sessionStartsAt), WHEN)}, on the ${rubric.framework} rubric. Rate what you saw when they were interviewed.`,
+        text: `Your feedback for <@${input.partnerSlackUserId}> on your *${input.typeLabel}* session of ${slackDate(new Date(input.sessionStartsAt), WHEN)}, on the ${escapeText(rubric.framework)} rubric. Rate what you saw when they were interviewed; mark a dimension *not covered* when the prompt or the time did not reach it.`,
       },
     },
     { type: 'context', elements: [{ type: 'mrkdwn', text: reveal }] },
     { type: 'header', text: plain('Their interview') },
-    ...rubric.dimensions.map((dimension) => ratingBlock(dimension, existing?.ratings[dimension.id])),
+    ...rubric.dimensions.map((dimension) => ratingBlock(dimension, prefill(dimension))),
+    ...(bar ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: bar }] }] : []),
     {
       type: 'input',
       block_id: ids.hireSignal,

@@ -82,6 +82,35 @@ describe('summariseDimensions', () => {
     expect(summary!.average).toBeCloseTo(2.46);
   });
 
+  it('counts a dimension marked not covered (absent from the ratings) neither up nor down', () => {
+    const [, metrics] = summariseDimensions([
+      rated(1, { structure: 3, metrics: 3 }),
+      rated(2, { structure: 2 }),
+      rated(3, { structure: 2, metrics: 3 }),
+    ]);
+    expect(metrics).toMatchObject({ dimension: 'metrics', count: 2, average: 3, recent: [3, 3] });
+  });
+
+  it('counts scores given under a dimension’s former id as its own', () => {
+    const summaries = summariseDimensions(
+      [
+        rated(1, { 'stakeholders-and-communication': 2 }, 'strategy'),
+        rated(2, { stakeholders: 3, 'structure-communication': 4 }, 'strategy'),
+        rated(3, { 'stakeholders-and-communication': 1 }),
+      ],
+      {
+        dimensionOrder: { strategy: ['stakeholders', 'structure-communication'] },
+        renamed: { strategy: { 'stakeholders-and-communication': 'stakeholders' } },
+      },
+    );
+    expect(summaries.map((each) => [each.interviewType, each.dimension, each.count])).toEqual([
+      ['strategy', 'stakeholders', 2],
+      ['strategy', 'structure-communication', 1],
+      // Another type's dimension of the same name is not renamed.
+      ['product-sense', 'stakeholders-and-communication', 1],
+    ]);
+  });
+
   it('has nothing to say about no feedback', () => {
     expect(summariseDimensions([])).toEqual([]);
   });

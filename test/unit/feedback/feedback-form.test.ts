@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type FeedbackFormFields, readFeedbackForm } from '../../../src/domain/feedback/feedback-form.ts';
+import {
+  type FeedbackFormFields,
+  NOT_COVERED,
+  readFeedbackForm,
+} from '../../../src/domain/feedback/feedback-form.ts';
 import type { RubricDimension } from '../../../src/domain/question-bank/rubric-schema.ts';
 
 const anchors = {
@@ -54,8 +58,8 @@ describe('readFeedbackForm', () => {
     expect(outcome).toEqual({
       ok: false,
       errors: {
-        'rating.structure': 'Rate “Structure” from 1 to 4.',
-        'rating.metrics': 'Rate “Defines success” from 1 to 4.',
+        'rating.structure': 'Rate “Structure” from 1 to 4, or mark it not covered.',
+        'rating.metrics': 'Rate “Defines success” from 1 to 4, or mark it not covered.',
         'self.structure': 'Pick 1 to 4, or leave it empty.',
         hireSignal: expect.stringContaining('overall signal'),
         strengths: 'Name at least one thing that went well.',
@@ -68,7 +72,30 @@ describe('readFeedbackForm', () => {
     const outcome = readFeedbackForm({ ...filled, ratings: { structure: '3', invented: '4' } }, dimensions);
     expect(outcome).toEqual({
       ok: false,
-      errors: { 'rating.metrics': 'Rate “Defines success” from 1 to 4.' },
+      errors: { 'rating.metrics': 'Rate “Defines success” from 1 to 4, or mark it not covered.' },
+    });
+  });
+
+  it('leaves a dimension marked not covered out of the ratings, so it lowers no average', () => {
+    const outcome = readFeedbackForm(
+      { ...filled, ratings: { structure: '3', metrics: NOT_COVERED } },
+      dimensions,
+    );
+    expect(outcome).toMatchObject({ ok: true, value: { ratings: { structure: 3 } } });
+    expect(outcome.ok && 'metrics' in outcome.value.ratings).toBe(false);
+  });
+
+  it('wants at least one dimension scored', () => {
+    const outcome = readFeedbackForm(
+      { ...filled, ratings: { structure: NOT_COVERED, metrics: NOT_COVERED } },
+      dimensions,
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      errors: {
+        'rating.structure':
+          'Score at least one dimension; “not covered” is for what the interview did not reach.',
+      },
     });
   });
 

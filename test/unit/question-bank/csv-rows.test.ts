@@ -107,6 +107,16 @@ describe('csvQuestionRows', () => {
     });
   });
 
+  it('reads role-play notes from their own optional columns, leaving them out when blank', () => {
+    const result = csvQuestionRows(
+      'type,text,rolePlayNote1,Role play note 2\nreverse-interview,A scenario,Stay vague at first,\nreverse-interview,Another,,',
+    );
+    expect(result.ok && result.rows.map((row) => row.data)).toEqual([
+      { type: 'reverse-interview', text: 'A scenario', rolePlayNotes: ['Stay vague at first'] },
+      { type: 'reverse-interview', text: 'Another' },
+    ]);
+  });
+
   it('numbers rows as a spreadsheet does, skipping empty rows but still counting them', () => {
     const result = csvQuestionRows(`${header}\n,,,,,,,,\nexecution,,,x\n\n`);
     expect(result.ok && result.rows.map((row) => [row.number, row.line])).toEqual([[3, 3]]);

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { BUILT_IN_INTERVIEW_TYPES } from '../../../src/domain/interview-types.ts';
 import { LEVELS } from '../../../src/domain/matching/types.ts';
 import {
@@ -43,7 +43,7 @@ function aQuestion(id: string, overrides: Record<string, unknown> = {}): Record<
   };
 }
 
-function aRubric(type: string): string {
+function aRubric(type: string, overrides: Record<string, unknown> = {}): string {
   const dimension = (id: string) => ({
     id,
     label: 'Clarifies the problem',
@@ -58,8 +58,21 @@ function aRubric(type: string): string {
   return stringify({
     type,
     framework: 'CIRCLES',
-    timing: 'About 25 minutes: 3-5 to clarify, 10-12 to explore and choose, 5 for metrics.',
+    timing: {
+      parts: [
+        { share: 20, part: 'to clarify the goal and the user' },
+        { share: 60, part: 'to explore solutions and choose one' },
+        { share: 20, part: 'on metrics and trade-offs' },
+      ],
+    },
+    levels: {
+      PM: 'Sets a goal, picks a user with a reason and solves one need.',
+      SENIOR: 'Finds a need others miss and defends the choice with its cost.',
+      STAFF: 'Frames the product in its wider system and orders the bets.',
+      DIRECTOR: 'Ties the product to company strategy and what must stop.',
+    },
     dimensions: ['clarifies', 'structure', 'prioritises', 'measures'].map(dimension),
+    ...overrides,
   });
 }
 
@@ -161,6 +174,32 @@ describe('loadBank', () => {
       'The question bank has 2 problems:',
       '  questions/execution.yaml:3:9 questions[0] (ps-one).id: “ps-one” must start with “ex-” for type execution',
       '  questions/technical.yaml must be a YAML map (type: …), but the file is empty or not a map',
+    ]);
+  });
+
+  it('checks that notFor and byTopic name topics the type’s questions have', async () => {
+    const rubric = parse(aRubric('product-sense')) as {
+      dimensions: Record<string, unknown>[];
+      timing: Record<string, unknown> & { parts: unknown[] };
+    };
+    rubric.dimensions[1]!.notFor = ['design', 'favorite'];
+    rubric.timing.byTopic = [{ topics: ['favourite', 'critique'], parts: rubric.timing.parts }];
+    const dir = await contentDir({
+      'questions/product-sense.yaml': stringify({
+        type: 'product-sense',
+        questions: [aQuestion('ps-one'), aQuestion('ps-two', { topic: 'favourite' })],
+      }),
+      'rubrics/product-sense.yaml': stringify(rubric),
+    });
+
+    expect(await reportOf(dir)).toEqual([
+      'The question bank has 2 problems:',
+      expect.stringMatching(
+        /^ {2}rubrics\/product-sense\.yaml:\d+:\d+ dimensions\[1\]\.notFor\[1\]: “favorite” is not a topic of any product-sense question; use one of design, favourite$/,
+      ),
+      expect.stringMatching(
+        /^ {2}rubrics\/product-sense\.yaml:\d+:\d+ timing\.byTopic\[0\]\.topics\[1\]: “critique” is not a topic/,
+      ),
     ]);
   });
 

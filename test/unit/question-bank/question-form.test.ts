@@ -57,6 +57,21 @@ describe('readQuestionForm', () => {
     expect(outcome.ok && outcome.value).toMatchObject({ id: 'ex-old-id', topic: 'metrics' });
   });
 
+  it('keeps an imported question’s role-play notes, which the form does not show', () => {
+    const edited = {
+      slug: 'ex-old-id',
+      type: 'execution',
+      topic: 'metrics',
+      rolePlayNotes: ['Stay vague until asked for a recent example.'],
+    };
+    const outcome = readQuestionForm(form(), { takenSlugs: taken, edited });
+    expect(outcome.ok && outcome.value.rolePlayNotes).toEqual([
+      'Stay vague until asked for a recent example.',
+    ]);
+    const plain = readQuestionForm(form(), { takenSlugs: taken });
+    expect(plain.ok && 'rolePlayNotes' in plain.value).toBe(false);
+  });
+
   it('gives an edited question a new id with the new prefix when its type changes', () => {
     const edited = { slug: 'ex-old-id', type: 'execution', topic: 'metrics' };
     const outcome = readQuestionForm(form({ type: 'strategy' }), { takenSlugs: taken, edited });

@@ -91,6 +91,16 @@ describe('a question', () => {
     });
   });
 
+  it('takes optional role-play notes for the interviewer: 1-3 of 20-200 characters', () => {
+    const notes = ['Stay vague until they ask for a recent example.'];
+    expect(builtInQuestionSchemas.question.parse(row({ rolePlayNotes: notes })).rolePlayNotes).toEqual(notes);
+    expect(builtInQuestionSchemas.question.parse(row()).rolePlayNotes).toBeUndefined();
+    expect(problems(row({ rolePlayNotes: [] }))).toEqual({ rolePlayNotes: 'must have 1-3 items; it has 0' });
+    expect(problems(row({ rolePlayNotes: [chars(19)] }))).toEqual({
+      'rolePlayNotes.0': 'must be 20-200 characters; it has 19',
+    });
+  });
+
   it.each([
     [['PM'], true],
     [['SENIOR', 'STAFF', 'DIRECTOR'], true],

@@ -24,6 +24,7 @@ function aQuestion(n: number, retired = false): WorkspaceQuestion {
     followUps: ['One follow-up long enough', 'Another follow-up long enough'],
     rubricHints: ['Names the trade-off'],
     hint: 'A hint long enough to be a hint, at forty characters or more.',
+    rolePlayNotes: [],
     retiredAt: retired ? new Date('2026-03-01T00:00:00Z') : null,
     createdAt: new Date('2026-02-01T00:00:00Z'),
   };
