@@ -1,6 +1,7 @@
 import type { ProcessorRegistry } from '../src/queue/start-workers.ts';
 import { catchUpDailyQuestions } from './daily-question-catch-up.ts';
 import { expireRequestJob } from './expire-request.ts';
+import { redrawCorrectedFeedback } from './feedback-correction.ts';
 import { revealFeedback } from './feedback-reveal.ts';
 import type { JobContext } from './job-context.ts';
 import { matchPoolJob } from './match-pool.ts';
@@ -42,5 +43,6 @@ export const processors: ProcessorRegistry<JobContext> = {
   'daily-question-catch-up': catchUpDailyQuestions,
   'session-feedback-nudge': nudgeForFeedback,
   'feedback-reveal': revealFeedback,
+  'feedback-correction': redrawCorrectedFeedback,
   'publish-home': publishHomeJob,
 };

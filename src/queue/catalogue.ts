@@ -190,6 +190,14 @@ export const jobCatalogue = {
       `session-${payload.sessionId}-feedback-reveal-${payload.reason}`,
     options: SESSION_JOB_OPTIONS,
   }),
+  'feedback-correction': defineJob({
+    delivers: true,
+    payload: z.object({ feedbackId: z.uuid(), editedAt: z.number().int() }),
+    // One redraw per correction; a later correction redraws again with what it says.
+    jobId: (payload: { feedbackId: string; editedAt: number }) =>
+      `feedback-${payload.feedbackId}-corrected-${payload.editedAt}`,
+    options: SESSION_JOB_OPTIONS,
+  }),
   'publish-home': defineJob({
     payload: z.object({ memberId: z.uuid() }),
     // Removed on completion so the next change can refresh the tab again; while one waits, more

@@ -51,6 +51,8 @@ export interface FeedbackRecord {
   organizerNote: string | null;
   submittedAt: number;
   revealedAt: number | null;
+  /** When it was corrected after the reveal; null if never. */
+  editedAt: number | null;
 }
 
 const sessionSelect = {
@@ -122,6 +124,7 @@ function toRecord(row: FeedbackRow): FeedbackRecord {
     organizerNote: row.organizerNote,
     submittedAt: row.submittedAt.getTime(),
     revealedAt: row.revealedAt?.getTime() ?? null,
+    editedAt: row.editedAt?.getTime() ?? null,
   };
 }
 
@@ -174,6 +177,8 @@ export type SavedFeedback =
       feedback: FeedbackRecord;
       /** False when this edited an earlier submission (or repeated it: a double click, a retry). */
       created: boolean;
+      /** A correction of feedback the partner had already been shown (so their copy says "edited"). */
+      corrected: boolean;
       /** How many of the session's participants have now given feedback. */
       submitted: number;
       /** How many feedbacks the session expects: one per round (two in a swap, one one-way). */
@@ -236,7 +241,7 @@ export async function saveFeedback(
         recipientId: partner.memberId,
         submittedAt: input.now,
       },
-      update: fields,
+      update: { ...fields, ...(access.kind === 'edit' && access.afterReveal ? { editedAt: input.now } : {}) },
     });
     const submitted = await tx.feedback.count({ where: { sessionId: session.id } });
     const feedback = toRecord(row);
@@ -247,6 +252,7 @@ export async function saveFeedback(
       partner,
       feedback,
       created: before === null,
+      corrected: access.kind === 'edit' && access.afterReveal,
       submitted,
       expected: expectedFeedbackCount(session.participants),
       deadline: feedbackDeadline(session),
@@ -301,6 +307,26 @@ export async function revealDueFeedback(
       })),
     };
   });
+}
+
+/** A revealed feedback with its session and both members, to redraw the recipient's copy. */
+export async function findRevealedFeedback(
+  db: Database,
+  feedbackId: string,
+): Promise<{ session: FeedbackSession; feedback: RevealedFeedback } | null> {
+  const row = await db.feedback.findUnique({ where: { id: feedbackId } });
+  if (!row?.revealedAt) return null;
+  const session = await findFeedbackSession(db, row.sessionId);
+  if (!session) return null;
+  const slackIdOf = (memberId: string) =>
+    session.participants.find((p) => p.memberId === memberId)?.slackUserId;
+  const author = slackIdOf(row.authorId);
+  const recipient = slackIdOf(row.recipientId);
+  if (!author || !recipient) return null;
+  return {
+    session,
+    feedback: { ...toRecord(row), authorSlackUserId: author, recipientSlackUserId: recipient },
+  };
 }
 
 /** The session's participants who have not given feedback yet. */

@@ -29,5 +29,14 @@ function feedbackFollowUps(
     ...(bothGiven ? [enqueueJob('feedback-reveal', { sessionId, reason: 'complete', ...link })] : []),
     enqueueJob('feedback-reveal', { sessionId, reason: 'deadline', ...link }, saved.deadline),
     enqueueJob('publish-home', { memberId: saved.feedback.authorId }),
+    // A correction after the reveal redraws the partner's copy, marked edited.
+    ...(saved.corrected && saved.feedback.editedAt
+      ? [
+          enqueueJob('feedback-correction', {
+            feedbackId: saved.feedback.id,
+            editedAt: saved.feedback.editedAt,
+          }),
+        ]
+      : []),
   ];
 }

@@ -145,4 +145,33 @@ describe('feedback after a one-way session', () => {
       expect(text).not.toMatch(/rated you|question quality/i);
     }
   });
+
+  it('Dee can still fix a typo for half an hour after Eve was shown it: Eve’s copy is redrawn, marked edited', async () => {
+    const view = await press('U0DEE', 'feedback-open', sessionId);
+    expect(view.callback_id).toBe('feedback');
+    // The form comes back with what Dee sent, to correct rather than retype.
+    expect(JSON.stringify(view.blocks)).toContain('You sized the drop before guessing at causes.');
+    const reply = await ctx.app.slack.viewSubmission('U0DEE', {
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      state: feedbackState(rubric.dimensions, {
+        ratings: Object.fromEntries(rubric.dimensions.map((dimension) => [dimension.id, '3'])),
+        signal: 'YES',
+        strengths: 'You sized the drop before guessing at its causes.',
+        improvement: 'Say which metric you would check first, and why.',
+      }),
+    });
+    expect(reply.json).toMatchObject({ response_action: 'update' });
+    expect(JSON.stringify(reply.json)).toContain('marked as edited');
+    const redrawn = await ctx.world.fake.waitForCall('chat.update', (call) =>
+      JSON.stringify(call.args).includes('guessing at its causes'),
+    );
+    expect(JSON.stringify(redrawn.args)).toContain('_Edited by <@U0DEE>');
+    // Redrawn in place: still one delivery in Eve's DM.
+    expect(
+      dmsTo('U0EVE').filter((call) => JSON.stringify(call.args).includes('sized the drop')),
+    ).toHaveLength(1);
+    const stored = await ctx.world.db.feedback.findFirstOrThrow({ where: { sessionId } });
+    expect(stored.editedAt).not.toBeNull();
+  });
 });

@@ -20,6 +20,13 @@ export type Ratings = z.infer<typeof ratingsSchema>;
 export const FEEDBACK_EDIT_WINDOW_MS = 24 * 3600 * 1000;
 
 /**
+ * After the reveal, the author may still correct what they wrote for this long (a typo, a wrong
+ * score clicked), and the recipient's copy then says "edited". Short, and visible, so it cannot
+ * become a way to soften feedback after reading the partner's.
+ */
+export const FEEDBACK_CORRECTION_WINDOW_MS = 30 * 60 * 1000;
+
+/**
  * Feedback is revealed when both have written theirs, or this long after the session ended,
  * whichever comes first; after the deadline the form is closed. Three days leave room for the
  * nudge a day after the session and a weekend.
@@ -49,7 +56,8 @@ export interface FeedbackSubmission {
 
 export type FeedbackAccess =
   | { kind: 'new'; deadline: number }
-  | { kind: 'edit'; deadline: number; editableUntil: number }
+  /** `afterReveal`: a correction of feedback the partner has already been shown. */
+  | { kind: 'edit'; deadline: number; editableUntil: number; afterReveal: boolean }
   | {
       kind: 'closed';
       reason: 'not-finished' | 'no-show' | 'past-deadline' | 'revealed' | 'edit-window-over';
@@ -57,8 +65,9 @@ export type FeedbackAccess =
 
 /**
  * May the member open the form for this session now, and is it a first submission or an edit?
- * Once the partner has read it (revealed) it stays as it was: changing feedback after reading the
- * other side's is the softening the reveal rule exists to prevent.
+ * Once the partner has been shown it (revealed), only a short, visible correction window remains:
+ * changing feedback after reading the other side's is the softening the reveal rule exists to
+ * prevent, so the correction is marked "edited" for the recipient.
  */
 export function feedbackAccess(
   session: FeedbackSessionFacts,
@@ -69,12 +78,16 @@ export function feedbackAccess(
   if (session.noShow) return { kind: 'closed', reason: 'no-show' };
   const deadline = feedbackDeadline(session);
   if (existing) {
-    if (existing.revealedAt !== null) return { kind: 'closed', reason: 'revealed' };
+    if (existing.revealedAt !== null) {
+      const correctableUntil = existing.revealedAt + FEEDBACK_CORRECTION_WINDOW_MS;
+      if (now >= correctableUntil) return { kind: 'closed', reason: 'revealed' };
+      return { kind: 'edit', deadline, editableUntil: correctableUntil, afterReveal: true };
+    }
     const editableUntil = Math.min(existing.submittedAt + FEEDBACK_EDIT_WINDOW_MS, deadline);
     if (now >= editableUntil) {
       return { kind: 'closed', reason: now >= deadline ? 'past-deadline' : 'edit-window-over' };
     }
-    return { kind: 'edit', deadline, editableUntil };
+    return { kind: 'edit', deadline, editableUntil, afterReveal: false };
   }
   if (now >= deadline) return { kind: 'closed', reason: 'past-deadline' };
   return { kind: 'new', deadline };

@@ -31,6 +31,8 @@ export interface DeliveredFeedback {
   strengths: string;
   improvement: string;
   communication: string | null;
+  /** Corrected by the author after it was first shown: said plainly, so nothing changes unseen. */
+  editedAt?: number | null;
 }
 
 /** One line per rated dimension: the score, its word and the rubric's anchor for that score. */
@@ -59,7 +61,9 @@ export function receivedFeedbackMessage(
       type: 'header',
       text: { type: 'plain_text', text: clip(`Feedback on your ${feedback.typeLabel} mock`, 150) },
     },
-    section(`${author} wrote this about your *${feedback.typeLabel}* interview on ${when}.`),
+    section(
+      `${author} wrote this about your *${feedback.typeLabel}* interview on ${when}.${feedback.editedAt ? ` _Edited by ${author} ${slackDate(new Date(feedback.editedAt), '{date_short_pretty} at {time}')}._` : ''}`,
+    ),
     section(`*Overall signal:* ${HIRE_SIGNAL_LABELS[feedback.hireSignal]}`),
     section(ratingLines(feedback.dimensions, feedback.ratings).join('\n')),
     section(`*Strengths*\n${quote(escapeText(feedback.strengths), SECTION_MAX - 20)}`),

@@ -21,8 +21,16 @@ export function feedbackSavedModal(saved: {
   bothGiven: boolean;
   deadline: number;
   editableUntil: number;
+  /** A correction after the partner was shown it. */
+  corrected?: boolean;
 }): ModalView {
   const partner = `<@${saved.partnerSlackUserId}>`;
+  if (saved.corrected) {
+    return noticeModal(
+      'Feedback saved',
+      `Thank you: your correction is saved. ${partner}'s copy now shows it, marked as edited. You can correct it until ${slackDate(new Date(saved.editableUntil), WHEN)}.`,
+    );
+  }
   const next = saved.bothGiven
     ? `You have both given feedback, so ${partner} gets yours now and you get theirs in a DM.`
     : `${partner} gets it once they have sent theirs, or on ${slackDate(new Date(saved.deadline), WHEN)} at the latest. Until then you can change it from the same button (until ${slackDate(new Date(saved.editableUntil), WHEN)}).`;

@@ -113,6 +113,7 @@ export function submitFeedback(deps: AppDeps) {
           bothGiven,
           deadline: saved.deadline,
           editableUntil: saved.editableUntil,
+          corrected: saved.corrected,
         }),
       });
     } catch (error) {

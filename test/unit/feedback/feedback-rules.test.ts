@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  FEEDBACK_CORRECTION_WINDOW_MS,
   FEEDBACK_DEADLINE_MS,
   FEEDBACK_EDIT_WINDOW_MS,
   type FeedbackSessionFacts,
@@ -53,13 +54,25 @@ describe('feedbackAccess', () => {
       {},
       { submittedAt: ended + HOUR, revealedAt: null },
       ended + 10 * HOUR,
-      { kind: 'edit', deadline, editableUntil: ended + HOUR + FEEDBACK_EDIT_WINDOW_MS },
+      { kind: 'edit', deadline, editableUntil: ended + HOUR + FEEDBACK_EDIT_WINDOW_MS, afterReveal: false },
     ],
     [
-      'no edit once the partner has read it',
+      'a correction (marked edited) in the half hour after the partner was shown it',
       {},
       { submittedAt: ended + HOUR, revealedAt: ended + 2 * HOUR },
-      ended + 3 * HOUR,
+      ended + 2 * HOUR + 10 * 60_000,
+      {
+        kind: 'edit',
+        deadline,
+        editableUntil: ended + 2 * HOUR + FEEDBACK_CORRECTION_WINDOW_MS,
+        afterReveal: true,
+      },
+    ],
+    [
+      'no edit once the correction window after the reveal is over',
+      {},
+      { submittedAt: ended + HOUR, revealedAt: ended + 2 * HOUR },
+      ended + 2 * HOUR + FEEDBACK_CORRECTION_WINDOW_MS,
       { kind: 'closed', reason: 'revealed' },
     ],
     [
@@ -74,7 +87,7 @@ describe('feedbackAccess', () => {
       {},
       { submittedAt: deadline - HOUR, revealedAt: null },
       deadline - 30 * 60_000,
-      { kind: 'edit', deadline, editableUntil: deadline },
+      { kind: 'edit', deadline, editableUntil: deadline, afterReveal: false },
     ],
   ])('%s', (_name, facts, existing, now, expected) => {
     expect(feedbackAccess({ ...session, ...facts }, existing, now)).toEqual(expected);
