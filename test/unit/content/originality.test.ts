@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 
 /**
  * Every prompt, hint, follow-up and rubric line in content/ is written fresh. The source documents
- * it draws on (facts and ideas only) live beside the repository, in ../shared/seeds; this fails
+ * it draws on (facts and ideas only) live beside the repository (seedsDir below); this fails
  * on any run of RUN_LENGTH words that a content text shares with one of them, after both are
  * normalised (lowercase, apostrophes dropped, other punctuation read as a word break). Stock
  * interview phrases are allowed: a run that crosses one does not count.
@@ -149,5 +149,5 @@ describe.skipIf(!existsSync(seedsDir))('content/ against the source documents', 
 });
 
 if (!existsSync(seedsDir)) {
-  console.log(`originality test skipped: no source documents at ${seedsDir} (../shared is absent)`);
+  console.log(`originality test skipped: no source documents at ${seedsDir}`);
 }
