@@ -21,6 +21,8 @@ import { sendSessionPrompts } from './session-prompts.ts';
 import { releaseUnconfirmedSession } from './session-release.ts';
 import { remindSession } from './session-reminder.ts';
 import { sweepPools } from './sweep-pools.ts';
+import { notifyWeeklyEntry } from './weekly-entered.ts';
+import { weeklyEntriesJob } from './weekly-entries.ts';
 
 /** Queue name → processor. The type demands exactly one processor per catalogued job. */
 export const processors: ProcessorRegistry<JobContext> = {
@@ -38,6 +40,8 @@ export const processors: ProcessorRegistry<JobContext> = {
   'session-check-in': checkInAfterSession,
   'session-prompts': sendSessionPrompts,
   'member-lapse-check': checkMemberLapses,
+  'weekly-entries': weeklyEntriesJob,
+  'weekly-entered': notifyWeeklyEntry,
   'session-brief': deliverSessionBrief,
   'post-daily-question': postDailyQuestion,
   'daily-question-catch-up': catchUpDailyQuestions,

@@ -123,6 +123,10 @@ export async function startRuntime(
     queues.repeat('sweep-pools', sweepTickMs(config.matching.sweepIntervalMs)).catch((error: Error) => {
       logger.warn({ err: error.message }, 'could not schedule the matching sweep yet');
     });
+    // Hourly: each opted-in member is entered once per week of their own clock (weekly-entries).
+    queues.repeat('weekly-entries', 3600_000).catch((error: Error) => {
+      logger.warn({ err: error.message }, 'could not schedule the weekly entries yet');
+    });
     const reconciler = queues.queue('reconcile');
     (config.reconcileIntervalMs > 0
       ? queues.repeat('reconcile', config.reconcileIntervalMs)

@@ -28,7 +28,9 @@ export type MockCommand =
   /** `/mock forget-me`: erase everything held about the member, after a confirmation. */
   | { kind: 'forget-me' }
   /** `/mock stats`: the member's own practice in numbers. */
-  | { kind: 'stats' };
+  | { kind: 'stats' }
+  /** `/mock weekly [off|skip|<type> …]`: "pair me every week". */
+  | { kind: 'weekly'; text: string };
 
 const ALIASES: Record<string, MockCommand['kind']> = {
   help: 'help',
@@ -48,6 +50,8 @@ const ALIASES: Record<string, MockCommand['kind']> = {
   prompt: 'question',
   admin: 'admin',
   stats: 'stats',
+  weekly: 'weekly',
+  every: 'weekly',
   'forget-me': 'forget-me',
   forgetme: 'forget-me',
 };
@@ -69,7 +73,9 @@ export function parseMockCommand(text: string): MockCommand {
     return { kind };
   }
   if (kind === 'pause') return { kind, text: text.trim().slice(first.length).trim() };
-  if (kind === 'question' || kind === 'admin') return { kind, text: text.trim().slice(first.length).trim() };
+  if (kind === 'question' || kind === 'admin' || kind === 'weekly') {
+    return { kind, text: text.trim().slice(first.length).trim() };
+  }
   const firstType = first.split(',')[0] ?? '';
   const type = findInterviewType(firstType);
   const near = nearestCommand(word);

@@ -96,6 +96,11 @@ export const metrics = {
     labelNames: ['kind'] as const,
     registers: [registry],
   }),
+  weeklyEntries: new Counter({
+    name: 'mockingbird_weekly_entries_total',
+    help: 'Members entered into a week of matching by their standing "pair me every week" request.',
+    registers: [registry],
+  }),
   jobsGivenUp: new Counter({
     name: 'mockingbird_jobs_given_up_total',
     help: 'Jobs that failed their last attempt (after hours, for deliveries), by queue; the reconciler retries them later.',

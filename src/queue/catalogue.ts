@@ -227,6 +227,18 @@ export const jobCatalogue = {
       `session-${payload.sessionId}-brief-${payload.memberId}-r${payload.revision}`,
     options: SESSION_JOB_OPTIONS,
   }),
+  'weekly-entries': defineJob({
+    payload: z.object({}),
+    jobId: () => 'weekly-entries',
+    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+  }),
+  'weekly-entered': defineJob({
+    delivers: true,
+    payload: z.object({ memberId: z.uuid(), week: z.string().regex(/^\d{4}-W\d{2}$/) }),
+    jobId: (payload: { memberId: string; week: string }) =>
+      `member-${payload.memberId}-weekly-${payload.week}`,
+    options: SESSION_JOB_OPTIONS,
+  }),
   'member-lapse-check': defineJob({
     delivers: true,
     payload: z.object({ memberId: z.uuid(), sessionId: z.uuid() }),

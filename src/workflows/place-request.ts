@@ -1,8 +1,9 @@
 import type { AppDeps } from '../app-deps.ts';
 import type { CompletedRequest } from '../domain/quick-request.ts';
-import { enqueueJob } from '../queue/job-request.ts';
+import { enqueueJob, type OutboxEntry } from '../queue/job-request.ts';
 import type { MemberProfile } from '../store/members.ts';
 import { saveOpenRequest } from '../store/partner-requests.ts';
+import type { Transaction } from '../store/prisma.ts';
 import { commitWithFollowUps } from './outbox.ts';
 import { placedRequestEntries } from './session-effects.ts';
 
@@ -23,8 +24,10 @@ export interface PlacedRequest extends CompletedRequest {
  */
 export async function placeRequest(
   deps: Pick<AppDeps, 'db' | 'config' | 'now'>,
-  member: MemberProfile,
+  member: Pick<MemberProfile, 'id' | 'workspaceId' | 'timezone'>,
   request: CompletedRequest & { note: string | null },
+  /** More writes and follow-ups that belong to the same change (the weekly entry's record and notice). */
+  inSameTransaction: (tx: Transaction, saved: { id: string }) => Promise<OutboxEntry[]> = async () => [],
 ): Promise<PlacedRequest> {
   const now = deps.now();
   const draft = {
@@ -41,6 +44,7 @@ export async function placeRequest(
       followUps: [
         ...placedRequestEntries(member.workspaceId, { requestId: saved.id, expiresAt: draft.expiresAt }),
         enqueueJob('publish-home', { memberId: member.id }),
+        ...(await inSameTransaction(tx, saved)),
       ],
     };
   });

@@ -38,6 +38,9 @@ describe('parseMockCommand', () => {
     ['reverse now', { kind: 'request', text: 'reverse now' }],
     ['admin', { kind: 'admin', text: '' }],
     ['admin daily', { kind: 'admin', text: 'daily' }],
+    ['weekly', { kind: 'weekly', text: '' }],
+    ['weekly execution senior weekdays 18-21', { kind: 'weekly', text: 'execution senior weekdays 18-21' }],
+    ['weekly off', { kind: 'weekly', text: 'off' }],
   ])('%j → %j', (text, expected) => {
     expect(parseMockCommand(text)).toEqual(expected);
   });

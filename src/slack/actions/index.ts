@@ -12,6 +12,7 @@ import { questionImportModal } from '../blocks/question-admin-import.ts';
 import { QUESTION_ADMIN_ACTIONS } from '../blocks/question-admin-list.ts';
 import { SESSION_ACTIONS } from '../blocks/session-actions.ts';
 import { SESSION_BRIEF } from '../blocks/session-brief.ts';
+import { WEEKLY_ACTIONS } from '../blocks/weekly-opt-in.ts';
 import { openDailySettingsButton } from './admin-daily-open.ts';
 import { openAdminSettingsButton } from './admin-settings-open.ts';
 import { hintDailyQuestion } from './daily-question-hint.ts';
@@ -31,6 +32,7 @@ import { cancelSessionButton } from './session-cancel.ts';
 import { reportNoShowButton } from './session-no-show.ts';
 import { pickSessionSlot } from './session-pick-slot.ts';
 import { rescheduleSessionButton } from './session-reschedule.ts';
+import { skipWeekButton } from './weekly-skip.ts';
 
 /** Buttons and menus in messages; each listener is one file in this folder. */
 export function register(app: App, deps: AppDeps): void {
@@ -45,6 +47,7 @@ export function register(app: App, deps: AppDeps): void {
   app.action(FEEDBACK_ACTIONS.open, openFeedbackButton(deps));
   app.action(INTERVIEWER_RATING_MODAL.openActionId, openInterviewerRatingButton(deps));
   app.action(SESSION_BRIEF.openActionId, openSessionBriefButton(deps));
+  app.action(WEEKLY_ACTIONS.skip, skipWeekButton(deps));
   app.action(HOME_ACTIONS.findPartner, findPartnerButton(deps));
   app.action(HOME_ACTIONS.editProfile, editProfileButton(deps));
   app.action(ADMIN_SETTINGS_ACTIONS.open, openAdminSettingsButton(deps));

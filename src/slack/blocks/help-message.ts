@@ -21,6 +21,10 @@ export function helpMessage(): SlackMessage {
       '/mock pause [until YYYY-MM-DD]',
       'Stop being matched, or snooze until a date. `/mock resume` undoes it.',
     ],
+    [
+      '/mock weekly <type> [level] [role] [length] [when]',
+      'Pair me every week: entered into matching each week, `/mock weekly skip` skips one, `/mock weekly off` stops it.',
+    ],
     ['/mock question [type] [level]', 'A private practice prompt, with follow-ups and a hint, to try alone.'],
     [
       '/mock admin',
@@ -36,7 +40,7 @@ export function helpMessage(): SlackMessage {
     ['/mock help', 'This list.'],
   ];
   return {
-    text: 'Mockingbird finds you a mock-interview partner. Commands: /mock, /mock <type>, /mock status, /mock cancel, /mock pause, /mock resume, /mock question, /mock profile, /mock stats, /mock admin, /mock forget-me, /mock help.',
+    text: 'Mockingbird finds you a mock-interview partner. Commands: /mock, /mock <type>, /mock status, /mock cancel, /mock pause, /mock resume, /mock weekly, /mock question, /mock profile, /mock stats, /mock admin, /mock forget-me, /mock help.',
     blocks: [
       {
         type: 'section',

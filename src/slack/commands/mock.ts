@@ -13,6 +13,7 @@ import { requestPartner } from './mock-request.ts';
 import { openRequestForm } from './mock-request-form.ts';
 import { showStats } from './mock-stats.ts';
 import { cancelRequest, showStatus } from './mock-status.ts';
+import { weeklyOptIn } from './mock-weekly.ts';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -81,6 +82,10 @@ export function mockCommand(deps: AppDeps) {
       case 'request':
         await ack();
         await respondSafely(respond, deps.logger, () => requestPartner(deps, client, member, request.text));
+        return;
+      case 'weekly':
+        await ack();
+        await respondSafely(respond, deps.logger, () => weeklyOptIn(deps, client, member, request.text));
         return;
       case 'question':
         await ack();
