@@ -4,11 +4,20 @@ import { BankValidationError } from './domain/question-bank/load-bank.ts';
 import { createLogger } from './observability/logger.ts';
 import { prepareDatabase } from './prepare-database.ts';
 import { startRuntime } from './runtime.ts';
+import { chooseStartMode } from './sandbox/start-mode.ts';
 import { errorSummary } from './slack/respond-safely.ts';
 
 // Start-up reads top to bottom: config → database schema → runtime (queues, Slack, workers);
 // shutdown runs the same line in reverse inside runtime.stop().
 loadDotEnv(process.env.MOCKINGBIRD_ENV_FILE);
+
+// Without Slack credentials (or with `npm run sandbox`) the app runs in its sandbox: against a local
+// stand-in for Slack, with a page to use it as members would. The sandbox takes the process over.
+const startMode = chooseStartMode(process.env, process.argv.slice(2));
+if (startMode.kind !== 'app') {
+  const { runSandbox } = await import('./sandbox/start-sandbox.ts');
+  await runSandbox(startMode);
+}
 
 let config: ReturnType<typeof loadConfig>;
 try {

@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { startAppProcess } from '../harness/app-process.ts';
 
 it('without Slack credentials the app says what to set and where to find it, and exits 1', async () => {
-  const app = startAppProcess({ PORT: 'seventy', REDIS_URL: 'http://not-redis' });
+  // An explicit role asks for the real app: without any flag, no credentials start the sandbox.
+  const app = startAppProcess({ PORT: 'seventy', REDIS_URL: 'http://not-redis' }, ['--role=web,worker']);
   const { code } = await app.exited();
 
   expect(code).toBe(1);

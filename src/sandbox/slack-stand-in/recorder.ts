@@ -2,7 +2,7 @@
  * What the fake has received (Web API calls and response_url POSTs) and the waiting on it: a wait
  * is a probe re-run whenever something happens (`notify`), until it finds what it waits for.
  */
-import type { RecordedCall, RecordedResponse } from './types.ts';
+import type { Json, RecordedCall, RecordedResponse, StandInActivity } from './types.ts';
 
 interface Waiter {
   check: () => void;
@@ -13,6 +13,7 @@ export class Recorder {
   private recordedCalls: RecordedCall[] = [];
   private recordedResponses: RecordedResponse[] = [];
   private readonly waiters = new Set<Waiter>();
+  private readonly observers = new Set<(activity: StandInActivity) => void>();
 
   constructor(private readonly isClosed: () => boolean) {}
 
@@ -32,6 +33,28 @@ export class Recorder {
   recordResponse(response: RecordedResponse): void {
     this.recordedResponses.push(response);
     this.notify();
+    this.tell({ kind: 'response', response });
+  }
+
+  /** The answer a recorded call got, for observers (waits are about calls, not answers). */
+  recordAnswer(call: RecordedCall, answer: Json): void {
+    this.tell({ kind: 'answer', call, answer });
+  }
+
+  /** Calls `observer` after every answer and response_url POST; returns an unsubscribe. */
+  observe(observer: (activity: StandInActivity) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  private tell(activity: StandInActivity): void {
+    for (const observer of [...this.observers]) {
+      try {
+        observer(activity);
+      } catch {
+        // An observer's bug must not change what the app is answered.
+      }
+    }
   }
 
   callsTo(method: string): RecordedCall[] {

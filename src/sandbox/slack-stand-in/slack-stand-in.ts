@@ -57,13 +57,15 @@ import type {
   SlackMessage,
   SlackUser,
   SocketAck,
+  StandInActivity,
   StandInOptions,
   TokenInfo,
   UserPatch,
 } from './types.ts';
 import { WebApi } from './web-api/dispatch.ts';
-import { describeChannel, removeChannel, setChannel } from './workspace/channels.ts';
-import { findMessage, messagesIn } from './workspace/messages.ts';
+import { storeView } from './web-api/views.ts';
+import { describeChannel, openDm, removeChannel, setChannel } from './workspace/channels.ts';
+import { botMessage, findMessage, messagesIn, storeMessage } from './workspace/messages.ts';
 import { describeUser, removeUser, setUser } from './workspace/users.ts';
 import { identityFrom, Workspace } from './workspace/workspace.ts';
 
@@ -178,6 +180,14 @@ export class SlackStandIn {
     this.workspace.reset();
   }
 
+  /**
+   * Hears every answer the app is given and every response_url POST, as they happen (the sandbox's
+   * page redraws from them). Returns an unsubscribe.
+   */
+  observe(observer: (activity: StandInActivity) => void): () => void {
+    return this.recorder.observe(observer);
+  }
+
   // ---------------------------------------------------------------- shaping answers
 
   /**
@@ -253,6 +263,72 @@ export class SlackStandIn {
   /** Messages the app posted in a conversation and has not deleted, oldest first. */
   messagesIn(channelId: string): SlackMessage[] {
     return messagesIn(this.workspace, channelId);
+  }
+
+  /** The DM (one user) or group DM (several) with these people, as conversations.open gives it. */
+  openConversation(users: string[]): string {
+    return openDm(this.workspace, users).id;
+  }
+
+  /** Every DM and group DM opened so far, with its members (the bot left out). */
+  directConversations(): Array<{ id: string; users: string[] }> {
+    return [...this.workspace.world.dms.values()].map((dm) => ({ id: dm.id, users: [...dm.users] }));
+  }
+
+  /** A modal or Home tab as the app last opened, pushed, updated or published it. */
+  view(viewId: string): Json | undefined {
+    const view = this.workspace.world.views.get(viewId);
+    return view ? structuredClone(view) : undefined;
+  }
+
+  /**
+   * Stores a view the app gave in an acknowledgement (`response_action: update` or `push`), as
+   * Slack does: `replacing` keeps that view's id, otherwise the view gets a new one.
+   */
+  putView(view: Json, replacing?: string): Json {
+    const existing = replacing ? this.workspace.world.views.get(replacing) : undefined;
+    return structuredClone(storeView(this.workspace, view, existing));
+  }
+
+  /**
+   * What a response_url does to a message the app posted: replace its text and blocks, or delete
+   * it; or (`post`) a new message from the app in the conversation (`response_type: in_channel`).
+   */
+  replaceMessage(channelId: string, ts: string, content: { text?: string; blocks?: unknown }): void {
+    const stored = findMessage(this.workspace, channelId, ts);
+    if (!stored || stored.deleted) return;
+    stored.text = content.text ?? stored.text;
+    if (content.blocks !== undefined) stored.blocks = content.blocks;
+    stored.edited = { user: this.botUserId, ts: this.workspace.nextTs() };
+  }
+
+  deleteMessage(channelId: string, ts: string): void {
+    const stored = findMessage(this.workspace, channelId, ts);
+    if (stored) stored.deleted = true;
+  }
+
+  postAsApp(channelId: string, content: { text?: string; blocks?: unknown }): SlackMessage {
+    const message = botMessage(
+      this.workspace.identity,
+      channelId,
+      this.workspace.nextTs(),
+      content.text ?? '',
+    );
+    if (content.blocks !== undefined) message.blocks = content.blocks;
+    return structuredClone(storeMessage(this.workspace, message));
+  }
+
+  /** A fresh message timestamp on the stand-in's clock (for messages only the page shows). */
+  nextTs(): string {
+    return this.workspace.nextTs();
+  }
+
+  /** The Home tab the app last published for `userId`, if any. */
+  homeView(userId: string): Json | undefined {
+    const home = [...this.workspace.world.views.values()].find(
+      (view) => view.type === 'home' && view.published_for === userId,
+    );
+    return home ? structuredClone(home) : undefined;
   }
 
   /** Registers another valid token (a second workspace, a user token…). */

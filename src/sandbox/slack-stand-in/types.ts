@@ -19,6 +19,11 @@ export interface StandInOptions {
   clientSecret?: string;
   /** How long a minted trigger_id stays usable; Slack allows 3 s. */
   triggerTtlMs?: number;
+  /**
+   * The stand-in's clock (epoch ms) for message timestamps, users' current UTC offsets and the
+   * like; `Date.now` by default. The sandbox passes the app's clock, so both travel in time together.
+   */
+  now?: () => number;
 }
 
 /** One Web API call as the fake received it. `args` has JSON-in-form fields already decoded. */
@@ -28,6 +33,15 @@ export interface RecordedCall {
   token: string | undefined;
   at: Date;
 }
+
+/**
+ * What just happened on the stand-in, for whoever shows the workspace (the sandbox's page): a Web
+ * API call with the answer it got (failures injected before an answer are not reported), or a
+ * POST to a response_url.
+ */
+export type StandInActivity =
+  | { kind: 'answer'; call: RecordedCall; answer: Json }
+  | { kind: 'response'; response: RecordedResponse };
 
 /** One POST to a response_url minted by `responseUrl()`. */
 export interface RecordedResponse {

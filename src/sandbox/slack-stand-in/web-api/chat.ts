@@ -99,7 +99,7 @@ export function chatMethods({ workspace }: MethodEnv): MethodTable {
           const channel = postableChannel(workspace, args);
           const postAt = Number(stringArg(args, 'post_at'));
           if (!Number.isFinite(postAt)) throw new SlackApiError('invalid_time');
-          const now = Date.now() / 1000;
+          const now = identity.now() / 1000;
           if (postAt <= now) throw new SlackApiError('time_in_past');
           if (postAt > now + LIMITS.scheduleHorizonDays * 86_400) throw new SlackApiError('time_too_far');
           checkMessageContent(args);

@@ -92,6 +92,7 @@ export class WebApi {
       basic: parseBasicAuth(authorization),
     };
     const answer = await this.answer(call, ctx);
+    this.recorder.recordAnswer(call, answer);
     const headers: Record<string, string> = {};
     if (ctx.auth && !ctx.auth.revoked) headers['x-oauth-scopes'] = ctx.auth.scopes.join(',');
     sendJson(res, 200, answer, headers);

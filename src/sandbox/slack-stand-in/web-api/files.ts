@@ -68,12 +68,13 @@ export function fileMethods({ workspace, notify }: MethodEnv): MethodTable {
   ];
 }
 
-function fileObject({ teamId, teamDomain, botUserId }: Identity, upload: RecordedUpload): Json {
+function fileObject(identity: Identity, upload: RecordedUpload): Json {
+  const { teamId, teamDomain, botUserId } = identity;
   const extension = upload.filename.includes('.') ? upload.filename.split('.').at(-1)!.toLowerCase() : 'text';
   return {
     id: upload.fileId,
-    created: Math.floor(Date.now() / 1000),
-    timestamp: Math.floor(Date.now() / 1000),
+    created: Math.floor(identity.now() / 1000),
+    timestamp: Math.floor(identity.now() / 1000),
     name: upload.filename,
     title: upload.title ?? upload.filename,
     mimetype: extension === 'ics' ? 'text/calendar' : 'application/octet-stream',

@@ -106,7 +106,12 @@ function useTrigger(workspace: Workspace, args: Json): void {
   trigger.used = true;
 }
 
-function storeView(workspace: Workspace, view: Json, existing?: ViewRecord, extra: Json = {}): ViewRecord {
+export function storeView(
+  workspace: Workspace,
+  view: Json,
+  existing?: ViewRecord,
+  extra: Json = {},
+): ViewRecord {
   const { teamId, appId, botId } = workspace.identity;
   const id = existing?.id ?? workspace.nextId('V');
   const record: ViewRecord = {

@@ -10,7 +10,7 @@ export function describeUser(workspace: Workspace, userId: string): SlackUser {
   const patch = workspace.world.userPatches.get(userId) ?? {};
   const base = defaultUser(workspace.identity, userId);
   const tz = patch.tz ?? base.tz;
-  const now = new Date();
+  const now = new Date(workspace.identity.now());
   return {
     ...base,
     ...patch,

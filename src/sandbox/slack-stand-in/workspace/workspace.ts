@@ -29,6 +29,8 @@ export interface Identity {
   clientId: string;
   clientSecret: string;
   triggerTtlMs: number;
+  /** Epoch ms now, on the stand-in's clock. */
+  now: () => number;
 }
 
 export function identityFrom(url: string, options: StandInOptions): Identity {
@@ -45,6 +47,7 @@ export function identityFrom(url: string, options: StandInOptions): Identity {
     clientId: options.clientId ?? '1000000000.2000000000',
     clientSecret: options.clientSecret ?? 'fake-client-secret',
     triggerTtlMs: options.triggerTtlMs ?? 3_000,
+    now: options.now ?? (() => Date.now()),
   };
 }
 
@@ -171,7 +174,7 @@ export class Workspace {
 
   /** Message timestamps: unique and increasing, in Slack's "seconds.micro" form. */
   nextTs(): string {
-    const seconds = Math.floor(Date.now() / 1000);
+    const seconds = Math.floor(this.identity.now() / 1000);
     if (seconds > this.lastTs.seconds) this.lastTs = { seconds, counter: 1 };
     else this.lastTs.counter += 1;
     return `${this.lastTs.seconds}.${String(this.lastTs.counter).padStart(6, '0')}`;
