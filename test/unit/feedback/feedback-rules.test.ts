@@ -104,3 +104,19 @@ describe('revealIsDue', () => {
     expect(revealIsDue(facts, now)).toBe(due);
   });
 });
+
+describe('interviewer quality from private ratings', () => {
+  it('starts unrated members in the middle, and moves with what their interviewees say', async () => {
+    const { interviewerQualityByMember } = await import('../../../src/domain/feedback/interviewer-rating.ts');
+    const quality = interviewerQualityByMember([
+      { interviewerId: 'good', questionQuality: 4, feedbackQuality: 4 },
+      { interviewerId: 'good', questionQuality: 4, feedbackQuality: 3 },
+      { interviewerId: 'poor', questionQuality: 1, feedbackQuality: 1 },
+    ]);
+    expect(quality.good!).toBeGreaterThan(0.5);
+    expect(quality.poor!).toBeLessThan(0.5);
+    // One harsh rating does not sink anyone: the prior of three middling ratings softens it.
+    expect(quality.poor!).toBeGreaterThan(0.3);
+    expect(quality).not.toHaveProperty('unrated');
+  });
+});
