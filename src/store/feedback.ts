@@ -10,6 +10,7 @@ import {
   ratingsSchema,
   revealIsDue,
 } from '../domain/feedback/feedback-rules.ts';
+import { LEVELS, type Level } from '../domain/matching/types.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Database, Transaction } from './prisma.ts';
 
@@ -307,6 +308,20 @@ export async function revealDueFeedback(
       })),
     };
   });
+}
+
+/** The level a participant prepared for in the session (from their request). */
+export async function findRequestLevel(
+  db: Database,
+  sessionId: string,
+  memberId: string,
+): Promise<Level | null> {
+  const participant = await db.sessionParticipant.findUnique({
+    where: { sessionId_memberId: { sessionId, memberId } },
+    select: { request: { select: { level: true } } },
+  });
+  const level = participant?.request.level;
+  return LEVELS.find((each) => each === level) ?? null;
 }
 
 /** A revealed feedback with its session and both members, to redraw the recipient's copy. */

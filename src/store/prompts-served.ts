@@ -81,3 +81,16 @@ export async function findSessionPrompt(
   });
   return row?.questionId ?? null;
 }
+
+/** The topic of the prompt the interviewee was asked in the session, when one was served. */
+export async function sessionPromptTopic(
+  db: Database,
+  sessionId: string,
+  intervieweeId: string,
+): Promise<string | null> {
+  const served = await db.promptServed.findUnique({
+    where: { sessionId_memberId: { sessionId, memberId: intervieweeId } },
+    select: { question: { select: { topic: true } } },
+  });
+  return served?.question.topic ?? null;
+}

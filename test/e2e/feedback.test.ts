@@ -304,10 +304,18 @@ describe('giving feedback', () => {
     expect(dmsTo('U0BO')).toHaveLength(2);
   });
 
-  it('after the partner has read it, the feedback stays as it was', async () => {
+  it('after the partner has read it, only a short correction window remains; then it stays as it was', async () => {
+    // Within half an hour of the reveal the form opens again, to fix a typo (marked edited).
     const view = await openFeedback('U0ANA', sessionId);
-    expect(view.callback_id).not.toBe('feedback');
-    expect(JSON.stringify(view.blocks)).toContain('already read your feedback');
+    expect(view.callback_id).toBe('feedback');
+    // Half an hour later it is closed for good.
+    await ctx.world.db.feedback.updateMany({
+      where: { sessionId },
+      data: { revealedAt: new Date(Date.now() - 31 * 60_000) },
+    });
+    const closed = await openFeedback('U0ANA', sessionId);
+    expect(closed.callback_id).not.toBe('feedback');
+    expect(JSON.stringify(closed.blocks)).toContain('already read your feedback');
   });
 });
 

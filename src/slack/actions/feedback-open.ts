@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { feedbackDuties } from '../../domain/feedback/feedback-duties.ts';
 import { interviewTypeLabel } from '../../domain/interview-types.ts';
-import { findFeedbackFormContext } from '../../store/feedback.ts';
+import { findFeedbackFormContext, findRequestLevel } from '../../store/feedback.ts';
+import { sessionPromptTopic } from '../../store/prompts-served.ts';
 import { rubricFor } from '../../store/rubrics.ts';
 import { feedbackModal } from '../blocks/feedback-modal.ts';
 import { feedbackClosedModal } from '../blocks/feedback-notice-modal.ts';
@@ -44,7 +45,12 @@ export function openFeedbackButton(deps: AppDeps) {
         await openModal(client, triggerId, feedbackClosedModal(context.access.reason));
         return null;
       }
-      const rubric = await rubricFor(context.session.interviewType);
+      const [rubric, promptTopic, targetLevel] = await Promise.all([
+        rubricFor(context.session.interviewType),
+        // The partner's prompt topic marks the dimensions it did not test; their level picks the bar.
+        sessionPromptTopic(deps.db, context.session.id, context.partner.memberId),
+        findRequestLevel(deps.db, context.session.id, context.partner.memberId),
+      ]);
       if (!rubric) {
         deps.logger.warn({ interviewType: context.session.interviewType }, 'no rubric for a session type');
         return {
@@ -61,6 +67,8 @@ export function openFeedbackButton(deps: AppDeps) {
           partnerSlackUserId: context.partner.slackUserId,
           typeLabel: interviewTypeLabel(context.session.interviewType),
           rubric,
+          promptTopic: promptTopic ?? undefined,
+          targetLevel: targetLevel ?? undefined,
           sessionStartsAt: context.session.startsAt,
           deadline: access.deadline,
           existing:

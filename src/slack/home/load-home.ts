@@ -3,6 +3,7 @@ import { summariseDimensions, weakestDimensions } from '../../domain/feedback/di
 import { feedbackAccess } from '../../domain/feedback/feedback-rules.ts';
 import { practiceStreak, weekAround } from '../../domain/feedback/practice-streak.ts';
 import { selfRatingGaps } from '../../domain/feedback/self-rating-gap.ts';
+import { renamedDimensions } from '../../domain/question-bank/rubric-dimensions.ts';
 import type { RubricFile } from '../../domain/question-bank/rubric-schema.ts';
 import { communityCounts, communityFeedback, latestOrganizerNotes } from '../../store/community-stats.ts';
 import {
@@ -31,8 +32,12 @@ async function rubricsFor(types: Iterable<string>): Promise<Map<string, RubricFi
   return rubrics;
 }
 
+/** A dimension's label, found under its id or an id it had before the rubric renamed or split it. */
 function labelIn(rubrics: Map<string, RubricFile>, type: string, dimension: string): string {
-  return rubrics.get(type)?.dimensions.find((each) => each.id === dimension)?.label ?? dimension;
+  const found = rubrics
+    .get(type)
+    ?.dimensions.find((each) => each.id === dimension || (each.formerIds ?? []).includes(dimension));
+  return found?.label ?? dimension;
 }
 
 /**
@@ -58,7 +63,8 @@ export async function loadHome(
   const dimensionOrder = Object.fromEntries(
     [...rubrics].map(([type, rubric]) => [type, rubric.dimensions.map((dimension) => dimension.id)]),
   );
-  const dimensions = summariseDimensions(received, { dimensionOrder }).map((summary) => ({
+  const renamed = renamedDimensions(rubrics.values());
+  const dimensions = summariseDimensions(received, { dimensionOrder, renamed }).map((summary) => ({
     ...summary,
     label: labelIn(rubrics, summary.interviewType, summary.dimension),
   }));
@@ -145,7 +151,11 @@ async function loadCommunity(
     latestOrganizerNotes(db, workspaceId, month, 3),
   ]);
   const rubrics = await rubricsFor(feedback.map((each) => each.interviewType));
-  const weakest = weakestDimensions(summariseDimensions(feedback), 3, 3).map((summary) => ({
+  const weakest = weakestDimensions(
+    summariseDimensions(feedback, { renamed: renamedDimensions(rubrics.values()) }),
+    3,
+    3,
+  ).map((summary) => ({
     label: labelIn(rubrics, summary.interviewType, summary.dimension),
     interviewType: summary.interviewType,
     average: summary.average,

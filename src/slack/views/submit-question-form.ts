@@ -108,6 +108,7 @@ async function saveQuestion(
     slug: question.slug,
     type: question.type,
     topic: question.topic,
+    rolePlayNotes: question.rolePlayNotes,
   };
   // A new id is chosen against the ids in use; if another save took it in the meantime, the
   // second try sees it and picks the next one.
