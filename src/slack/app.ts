@@ -18,6 +18,7 @@ import { register as registerEvents } from './events/index.ts';
 import { slackClientOptions } from './gateway.ts';
 import { MeasuredApp, receiptProperties, stampReceipt } from './middleware/ack-timing.ts';
 import { register as registerMiddleware } from './middleware/index.ts';
+import { guardSlackRequests, SLACK_BODY_LIMIT_BYTES } from './middleware/request-guard.ts';
 import { register as registerOptions } from './options/index.ts';
 import { errorSummary } from './respond-safely.ts';
 import { register as registerViews } from './views/index.ts';
@@ -56,6 +57,7 @@ export function createSlackApp(
         customRoutes: routes,
         logger,
         customPropertiesExtractor: receiptProperties,
+        bodyLimit: SLACK_BODY_LIMIT_BYTES,
         // Multi-workspace: /slack/install starts Slack's OAuth flow, /slack/oauth_redirect
         // finishes it and stores the installation (sealed) through the installation store.
         ...(config.slack.oauth && ops.installationStore
@@ -69,7 +71,14 @@ export function createSlackApp(
             }
           : {}),
       });
-  if (receiver instanceof HTTPReceiver) stampReceipt(receiver, '/slack/events', routes);
+  if (receiver instanceof HTTPReceiver) {
+    // The guard goes first so the receipt stamp (wrapped around it) also counts what it refuses.
+    guardSlackRequests(receiver, '/slack/events', {
+      signingSecret: config.slack.signingSecret!,
+      logger: deps.logger,
+    });
+    stampReceipt(receiver, '/slack/events', routes);
+  }
   // With OAuth, Bolt finds each workspace's token through the installation store; a fixed token
   // would make it answer every workspace as the one it belongs to.
   const token = config.slack.oauth ? undefined : config.slack.botToken;

@@ -1,0 +1,130 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type HTTPReceiver, isValidSlackRequest } from '@slack/bolt';
+import type { Logger } from '../../observability/logger.ts';
+
+/**
+ * Slack's own payloads stay far below this (a modal submission is a few tens of KB); Bolt's default
+ * of 4 MB let unsigned posts fill memory and delay real requests.
+ */
+export const SLACK_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Below this an unsigned form post may be Slack's `ssl_check`, which Bolt answers itself. */
+const UNSIGNED_SMALL_BYTES = 1024;
+
+type BufferedRequest = IncomingMessage & { rawBody?: Buffer };
+
+/**
+ * Checks what Bolt's HTTPReceiver checks too late or not at all, before it sees a request to the
+ * events endpoint: a post without Slack's signature headers is refused before its body is read;
+ * a body over the limit is refused while it is read (or at once from its Content-Length); a signed
+ * body that is not a JSON object (`payload=null`) gets a 400 instead of crashing Bolt's parser
+ * with an unhandled rejection and no answer. The body read here is handed to Bolt as `rawBody`,
+ * which Bolt uses instead of reading the stream again.
+ *
+ * A signature that does not match although its timestamp is fresh almost always means a wrong
+ * `SLACK_SIGNING_SECRET`; that is said once per process, naming the setting.
+ */
+export function guardSlackRequests(
+  receiver: HTTPReceiver,
+  endpoint: string,
+  options: { signingSecret: string; logger: Logger; limitBytes?: number },
+): void {
+  const limit = options.limitBytes ?? SLACK_BODY_LIMIT_BYTES;
+  let mismatchReported = false;
+  const listen = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    const path = (req.url ?? '/').split('?', 1)[0];
+    if (req.method !== 'POST' || path !== endpoint) return listen(req, res);
+
+    const declared = Number(req.headers['content-length'] ?? Number.NaN);
+    if (declared > limit) return refuse(res, 413);
+    const signature = req.headers['x-slack-signature'];
+    const timestamp = req.headers['x-slack-request-timestamp'];
+    const signed = typeof signature === 'string' && typeof timestamp === 'string';
+    if (!signed && !(declared <= UNSIGNED_SMALL_BYTES)) return refuse(res, 401);
+
+    readLimited(req, limit).then(
+      (body) => {
+        if (body === 'too-large') return refuse(res, 413);
+        (req as BufferedRequest).rawBody = body;
+        const text = body.toString();
+        const valid =
+          signed &&
+          isValidSlackRequest({
+            signingSecret: options.signingSecret,
+            body: text,
+            headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': Number(timestamp) },
+          });
+        if (signed && !valid && !mismatchReported && isFresh(Number(timestamp))) {
+          mismatchReported = true;
+          options.logger.error(
+            'A request to /slack/events carried a fresh Slack signature that does not match: check ' +
+              'SLACK_SIGNING_SECRET (Slack app settings → Basic Information → App Credentials → Signing Secret). ' +
+              'Said once; such requests get 401.',
+          );
+        }
+        // Refused here, so Bolt does not log a mismatch line for every one of them.
+        if (signed && !valid) return refuse(res, 401);
+        if (valid && !isObjectBody(text, req.headers['content-type'])) return refuse(res, 400);
+        try {
+          listen(req, res);
+        } catch {
+          if (!res.headersSent) refuse(res, 500);
+        }
+      },
+      () => {
+        if (!res.headersSent) refuse(res, 400);
+      },
+    );
+  };
+}
+
+/** Answers without reading any more of the body, and closes the connection behind the answer. */
+function refuse(res: ServerResponse, status: number): void {
+  res.writeHead(status, { connection: 'close' });
+  res.end();
+}
+
+function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        resolve('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+/** Slack's own window for a signature timestamp. */
+function isFresh(timestampSeconds: number): boolean {
+  return Number.isFinite(timestampSeconds) && Math.abs(Date.now() / 1000 - timestampSeconds) < 300;
+}
+
+/** Bolt reads `.type`, `.ssl_check` and more off the parsed body: it must be an object. */
+function isObjectBody(text: string, contentType: string | undefined): boolean {
+  try {
+    if (contentType === 'application/x-www-form-urlencoded') {
+      const payload = new URLSearchParams(text).get('payload');
+      if (payload === null) return true;
+      return isObject(JSON.parse(payload));
+    }
+    return isObject(JSON.parse(text));
+  } catch {
+    // Bolt answers unparseable bodies with 400 itself.
+    return true;
+  }
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
