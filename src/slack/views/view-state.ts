@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withoutControlCharacters } from '../../domain/plain-text.ts';
 
 /**
  * A modal's `view.state.values`, as Slack sends it: block id → action id → the element's state.
@@ -6,9 +7,12 @@ import { z } from 'zod';
  */
 const optionSchema = z.object({ value: z.string() });
 
+/** Typed text arrives here from every form; it is cleaned once, before any form reads it. */
+const typedText = z.string().transform(withoutControlCharacters);
+
 const elementStateSchema = z.object({
   type: z.string(),
-  value: z.string().nullish(),
+  value: typedText.nullish(),
   selected_option: optionSchema.nullish(),
   selected_options: z.array(optionSchema).nullish(),
   selected_users: z.array(z.string()).nullish(),
