@@ -140,7 +140,7 @@
     ]
       .filter((element) => element.closest('.bk-block.bk-input'))
       .filter((element) => element.dataset.actionId)
-      .map(valueOf);
+      .map(readElement);
   }
 
   function surfaceOf(element) {
