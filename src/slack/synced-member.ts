@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { AppDeps } from '../app-deps.ts';
+import { usableTimeZone } from '../domain/availability/time-zone.ts';
 import { enqueueJob } from '../queue/job-request.ts';
 import { ensureMember, type MemberProfile, type MemberRef, recordSlackProfile } from '../store/members.ts';
 import { queueFollowUps } from '../workflows/outbox.ts';
@@ -23,7 +24,7 @@ export async function ensureSyncedMember(
     await recordSlackProfile(deps.db, ref, { timezone }, syncedAt);
     return {
       ...profile,
-      timezone: profile.timezone ?? timezone,
+      timezone: profile.timezone ?? usableTimeZone(timezone),
       timezoneFromSlack: timezone,
       profileSyncedAt: syncedAt,
     };

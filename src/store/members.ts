@@ -1,4 +1,5 @@
 import { type Availability, validateAvailability } from '../domain/availability/availability-schema.ts';
+import { usableTimeZone } from '../domain/availability/time-zone.ts';
 import { type Member, Prisma } from '../generated/prisma/client.ts';
 import type { Database } from './prisma.ts';
 
@@ -12,7 +13,7 @@ export interface MemberProfile {
   workspaceId: string;
   slackTeamId: string;
   slackUserId: string;
-  /** The zone we use: the member's own choice, else Slack's, else null. */
+  /** The zone we use: the member's own choice, else Slack's, else null (also when unusable). */
   timezone: string | null;
   timezoneFromSlack: string | null;
   /** The zone the member picked in /mock profile, or null when they follow Slack's. */
@@ -126,7 +127,7 @@ function toProfile(member: Member, ref: MemberRef): MemberProfile {
     workspaceId: member.workspaceId,
     slackTeamId: ref.slackTeamId,
     slackUserId: ref.slackUserId,
-    timezone: member.timezoneOverride ?? member.timezone,
+    timezone: usableTimeZone(member.timezoneOverride) ?? usableTimeZone(member.timezone),
     timezoneFromSlack: member.timezone,
     timezoneOverride: member.timezoneOverride,
     level: member.level,

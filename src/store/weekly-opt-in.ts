@@ -1,3 +1,4 @@
+import { usableTimeZone } from '../domain/availability/time-zone.ts';
 import type { WeeklyRequest } from '../domain/weekly-opt-in.ts';
 import { storedWeeklyRequest } from '../domain/weekly-opt-in.ts';
 import { Prisma } from '../generated/prisma/client.ts';
@@ -89,7 +90,7 @@ function toWeeklyMember(now: Date) {
     workspaceId: row.workspaceId,
     slackUserId: row.slackUserId,
     slackTeamId: row.workspace.slackTeamId,
-    timezone: row.timezoneOverride ?? row.timezone,
+    timezone: usableTimeZone(row.timezoneOverride) ?? usableTimeZone(row.timezone),
     level: row.level,
     weeklyRequest: storedWeeklyRequest(row.weeklyRequest),
     enteredWeek: row.weeklyEnteredWeek,

@@ -76,6 +76,15 @@ export function normaliseTimeZone(input: string | null | undefined): string | nu
   return current && isValidTimeZone(current) ? current : resolved;
 }
 
+/**
+ * The name as stored when luxon can compute with it, else null. Slack has sent names no runtime
+ * knows (`Mars/Olympus`) and empty strings; treating those as "no timezone" lets every caller fall
+ * back to UTC and tell the member, instead of failing each request that does date arithmetic.
+ */
+export function usableTimeZone(name: string | null | undefined): string | null {
+  return name && isValidTimeZone(name) ? name : null;
+}
+
 export interface ChosenTimeZone {
   timeZone: string;
   /** True when no candidate was usable and the caller's fallback was taken. */

@@ -87,7 +87,7 @@ export function requestModal({ timezone, timezoneKnown, offered, prefill }: Requ
   const initialTypes = typeOptions.filter((each) => prefill.interviewTypes.includes(each.value!));
   const zoneNote = timezoneKnown
     ? `Times are in *${timezone}*, from your Slack profile or \`/mock profile\`.`
-    : `Your Slack profile has no timezone, so times are in *${timezone}*. Set yours with \`/mock profile\`.`;
+    : `Your Slack profile has no timezone I can use, so times are in *${timezone}*. Set yours with \`/mock profile\`.`;
 
   const blocks: KnownBlock[] = [
     input(ids.interviewTypes, 'Interview type', {

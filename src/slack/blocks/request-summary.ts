@@ -40,7 +40,10 @@ export function requestSummaryMessage(
     `${opening} I will open a group DM with your partner as soon as I find one.`,
     describeRequest(request),
   ];
-  if (!request.timezoneKnown) lines.push('_Your Slack profile has no timezone, so times are read as UTC._');
+  if (!request.timezoneKnown)
+    lines.push(
+      '_Your Slack profile has no timezone I can use, so times are read as UTC. Set yours with `/mock profile`._',
+    );
   lines.push('`/mock status` shows it, `/mock cancel` withdraws it.');
   return {
     text: `${opening} ${describeRequest(request)}`,
