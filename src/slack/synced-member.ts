@@ -19,7 +19,17 @@ export async function ensureSyncedMember(
 ): Promise<MemberProfile> {
   const profile = await ensureMember(deps.db, ref);
   if (profile.profileSyncedAt === null) {
-    const timezone = await fetchSlackTimezone(client, ref.slackUserId);
+    let timezone: string | null;
+    try {
+      timezone = await fetchSlackTimezone(client, ref.slackUserId);
+    } catch (error) {
+      // Slack failing now must not stop the member: go on with what is known (their own zone, or
+      // UTC, which the answer mentions). Nothing is recorded as synced, so their next contact reads
+      // Slack again, and so does the background refresh queued here.
+      deps.logger.warn({ err: (error as Error).message }, 'users.info failed on first contact; will retry');
+      await queueFollowUps(deps.db, [enqueueJob('refresh-member-profile', ref)]);
+      return profile;
+    }
     const syncedAt = deps.now();
     await recordSlackProfile(deps.db, ref, { timezone }, syncedAt);
     return {
