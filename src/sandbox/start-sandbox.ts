@@ -18,6 +18,12 @@ const settingsSchema = z.object({
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SANDBOX_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('error'),
+  /** Another database than mockingbird_sandbox on DATABASE_URL's server (tests run their own). */
+  SANDBOX_DATABASE_URL: z.string().optional(),
+  SANDBOX_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_{}-]+$/)
+    .optional(),
 });
 
 export async function runSandbox(
@@ -35,7 +41,7 @@ export async function runSandbox(
     );
   }
   const settings = parsed.data;
-  const databaseUrl = sandboxDatabaseUrl(settings.DATABASE_URL);
+  const databaseUrl = settings.SANDBOX_DATABASE_URL ?? sandboxDatabaseUrl(settings.DATABASE_URL);
   const problems = await checkServices({ databaseUrl, redisUrl: settings.REDIS_URL });
   if (problems.length > 0) return exit(1, describeMissingServices(problems));
 
