@@ -140,6 +140,22 @@ export function toStoredQuestion(row: Question): StoredQuestion {
   };
 }
 
+/**
+ * One question by its row id as a workspace may see it: a built-in, or one of that workspace's own
+ * (retired or not). Ids arrive in button values a member can forge; looked up by id alone, another
+ * workspace's private question and hint would be readable.
+ */
+export async function findQuestionForTeam(
+  db: Database,
+  id: string,
+  slackTeamId: string,
+): Promise<StoredQuestion | null> {
+  const row = await db.question.findFirst({
+    where: { id, OR: [{ workspaceId: null }, { workspace: { slackTeamId } }] },
+  });
+  return row ? toStoredQuestion(row) : null;
+}
+
 /** One question by its row id, retired or not (a post or session may point at a retired one). */
 export async function findQuestionById(db: Database, id: string): Promise<StoredQuestion | null> {
   const row = await db.question.findUnique({ where: { id } });

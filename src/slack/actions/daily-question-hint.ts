@@ -1,10 +1,15 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../app-deps.ts';
-import { findQuestionById } from '../../store/question-bank.ts';
+import { findQuestionForTeam } from '../../store/question-bank.ts';
 import { rubricFor } from '../../store/rubrics.ts';
 import { dailyHintMessage } from '../blocks/daily-question.ts';
 import { respondSafely } from '../respond-safely.ts';
-import { dailyQuestionActionSchema, QUESTION_GONE, questionIdOf } from './daily-question-payload.ts';
+import {
+  dailyQuestionActionSchema,
+  QUESTION_GONE,
+  questionIdOf,
+  teamIdOf,
+} from './daily-question-payload.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -15,7 +20,7 @@ export function hintDailyQuestion(deps: AppDeps) {
     await respondSafely(respond, deps.logger, async () => {
       const payload = dailyQuestionActionSchema.parse(body);
       const questionId = questionIdOf(payload);
-      const question = questionId ? await findQuestionById(deps.db, questionId) : null;
+      const question = questionId ? await findQuestionForTeam(deps.db, questionId, teamIdOf(payload)) : null;
       if (!question) return { text: QUESTION_GONE, blocks: [] };
       const rubric = await rubricFor(question.type);
       return dailyHintMessage(question, rubric?.framework ?? null);

@@ -16,4 +16,9 @@ export function questionIdOf(payload: DailyQuestionAction): string | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** The workspace the press came from (Enterprise Grid payloads may carry it on the user only). */
+export function teamIdOf(payload: DailyQuestionAction): string {
+  return payload.team?.id ?? payload.user.team_id ?? '';
+}
+
 export const QUESTION_GONE = 'That question is no longer in the bank. Tomorrow’s will be.';

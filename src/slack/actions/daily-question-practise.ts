@@ -2,10 +2,15 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import type { AppDeps } from '../../app-deps.ts';
 import { LEVELS, type Level } from '../../domain/matching/types.ts';
 import { ensureMember } from '../../store/members.ts';
-import { findQuestionById } from '../../store/question-bank.ts';
+import { findQuestionForTeam } from '../../store/question-bank.ts';
 import { openRequestForm } from '../commands/mock-request-form.ts';
 import { respondSafely } from '../respond-safely.ts';
-import { dailyQuestionActionSchema, QUESTION_GONE, questionIdOf } from './daily-question-payload.ts';
+import {
+  dailyQuestionActionSchema,
+  QUESTION_GONE,
+  questionIdOf,
+  teamIdOf,
+} from './daily-question-payload.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -19,10 +24,10 @@ export function practiseDailyQuestion(deps: AppDeps) {
     await respondSafely(respond, deps.logger, async () => {
       const payload = dailyQuestionActionSchema.parse(body);
       const questionId = questionIdOf(payload);
-      const question = questionId ? await findQuestionById(deps.db, questionId) : null;
+      const question = questionId ? await findQuestionForTeam(deps.db, questionId, teamIdOf(payload)) : null;
       if (!question) return { text: QUESTION_GONE, blocks: [] };
       const ref = {
-        slackTeamId: payload.team?.id ?? payload.user.team_id ?? '',
+        slackTeamId: teamIdOf(payload),
         slackUserId: payload.user.id,
       };
       const member = await ensureMember(deps.db, ref);
