@@ -72,7 +72,12 @@ describe.skipIf(skipBrowser)('the sandbox in a browser', () => {
     await form.getByText('Find a practice partner').waitFor();
     const execution = form.locator('.bk-chip', { hasText: 'Execution' }).locator('input');
     if (!(await execution.isChecked())) await form.locator('.bk-chip', { hasText: 'Execution' }).click();
-    await form.locator('.bk-block[data-block-id="other-times"] input').fill('daily 17-22');
+    // A time the app cannot read comes back as response_action: errors, shown under the field.
+    const otherTimes = form.locator('.bk-block[data-block-id="other-times"]');
+    await otherTimes.locator('input').fill('whenever suits');
+    await form.locator('button[type="submit"]').click();
+    await otherTimes.locator('.bk-error:not([hidden])').waitFor();
+    await otherTimes.locator('input').fill('daily 17-22');
     await form.locator('button[type="submit"]').click();
     await form.getByText('You are in the pool', { exact: false }).first().waitFor();
     await closeModal();
@@ -91,7 +96,7 @@ describe.skipIf(skipBrowser)('the sandbox in a browser', () => {
     await page.getByText('It is on:', { exact: false }).waitFor();
     await page.locator('.file', { hasText: '.ics' }).first().waitFor({ timeout: 10_000 });
     const clockBefore = await page.locator('.clock strong').textContent();
-    await page.screenshot({ path: path.join(SHOTS, 'matched.png') });
+    await shot('matched.png');
 
     // ---- Skip ahead: the reminder (or the start), then "how did it go?" at the end.
     await skipUntil(() => page.getByText('how did your', { exact: false }).count());
@@ -132,7 +137,7 @@ describe.skipIf(skipBrowser)('the sandbox in a browser', () => {
     await visit(ANA, 'home');
     await page.getByText('Your progress').waitFor({ timeout: 10_000 });
     expect(await page.locator('.home').textContent()).toContain('↗');
-    await page.screenshot({ path: path.join(SHOTS, 'home.png') });
+    await shot('home.png');
 
     // ---- Slack can be made to fail on purpose, and healed.
     await page.selectOption('select[data-command="fault"]', '503');
@@ -145,6 +150,13 @@ describe.skipIf(skipBrowser)('the sandbox in a browser', () => {
 });
 
 let pendingModalShot: string | undefined;
+
+/** A screenshot without a hover highlight or a passing notice in it. */
+async function shot(file: string): Promise<void> {
+  await page.mouse.move(140, 600);
+  await expect.poll(() => page.locator('.toast').count(), { timeout: 6_000 }).toBe(0);
+  await page.screenshot({ path: path.isAbsolute(file) ? file : path.join(SHOTS, file) });
+}
 
 async function visit(userId: string, open: string): Promise<void> {
   await page.goto(`${base}?as=${userId}&c=${open}`);
@@ -198,8 +210,8 @@ async function giveFeedback(): Promise<void> {
   }
   pendingModalShot ??= path.join(SHOTS, 'feedback.png');
   if (pendingModalShot) {
-    await form.locator('.bk-block.bk-input').nth(2).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: pendingModalShot });
+    await form.locator('.modal-body').evaluate((body) => body.scrollTo(0, 0));
+    await shot(pendingModalShot);
   }
   await form.locator('button[type="submit"]').click();
   await expect
