@@ -1,6 +1,9 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { SourceRow, SourceRows } from './import-rows.ts';
 
+/** Aliases a paste may expand to; a real question list needs a handful at most. */
+const MAX_ALIAS_COUNT = 100;
+
 /**
  * The question rows of a YAML paste, in either of two shapes: a list of questions each with its
  * own `type`, or a bank file as in content/questions (`type:` once, then `questions:`), so an
@@ -21,8 +24,21 @@ export function yamlQuestionRows(text: string): SourceRows {
   }
 
   const root = document.contents;
-  // Plain data through the document, so aliases resolve (the parser caps how far they expand).
-  const data: unknown = document.toJS();
+  // Plain data through the document, so aliases resolve. The parser caps how far they expand and
+  // throws past the cap (an "alias bomb": a few lines that would grow to gigabytes); that is a
+  // fault of the paste, said as such, not a failure to try again.
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return {
+      ok: false,
+      message:
+        'YAML: this paste repeats anchors (`&name`) through aliases (`*name`) so many times that it would ' +
+        'grow far beyond a question list. Write each question out in full instead of using aliases.',
+    };
+  }
   let items: readonly unknown[];
   let values: readonly unknown[];
   let inherited: Record<string, unknown> = {};
