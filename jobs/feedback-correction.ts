@@ -1,6 +1,6 @@
 import { interviewTypeLabel } from '../src/domain/interview-types.ts';
 import type { JobPayload } from '../src/queue/catalogue.ts';
-import { receivedFeedbackMessage } from '../src/slack/blocks/feedback-delivery.ts';
+import { deliveredFeedback, receivedFeedbackMessage } from '../src/slack/blocks/feedback-delivery.ts';
 import { findRevealedFeedback } from '../src/store/feedback.ts';
 import { rubricFor } from '../src/store/rubrics.ts';
 import { findSentMessage } from '../src/store/sent-messages.ts';
@@ -27,18 +27,11 @@ export async function redrawCorrectedFeedback(
     delivered.channelId,
     delivered.ts,
     receivedFeedbackMessage(
-      {
-        authorSlackUserId: feedback.authorSlackUserId,
-        typeLabel: interviewTypeLabel(session.interviewType),
-        sessionStartsAt: session.startsAt,
-        dimensions: rubric?.dimensions ?? [],
-        ratings: feedback.ratings,
-        hireSignal: feedback.hireSignal,
-        strengths: feedback.strengths,
-        improvement: feedback.improvement,
-        communication: feedback.communication,
-        editedAt: feedback.editedAt,
-      },
+      deliveredFeedback(
+        feedback,
+        { typeLabel: interviewTypeLabel(session.interviewType), startsAt: session.startsAt },
+        rubric?.dimensions ?? [],
+      ),
       { slackTeamId: session.slackTeamId },
     ),
   );

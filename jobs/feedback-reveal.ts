@@ -1,7 +1,11 @@
 import { interviewTypeLabel } from '../src/domain/interview-types.ts';
 import type { JobPayload } from '../src/queue/catalogue.ts';
 import { enqueueJob } from '../src/queue/job-request.ts';
-import { feedbackThanksMessage, receivedFeedbackMessage } from '../src/slack/blocks/feedback-delivery.ts';
+import {
+  deliveredFeedback,
+  feedbackThanksMessage,
+  receivedFeedbackMessage,
+} from '../src/slack/blocks/feedback-delivery.ts';
 import type { SlackMessage } from '../src/slack/blocks/help-message.ts';
 import { SlackPermanentError } from '../src/slack/outbound/slack-error-kind.ts';
 import { revealDueFeedback } from '../src/store/feedback.ts';
@@ -31,17 +35,7 @@ export async function revealFeedback(
   for (const feedback of revealed) {
     await sendOnce(scoped, `feedback-${feedback.id}-delivered`, feedback.recipientSlackUserId, () =>
       receivedFeedbackMessage(
-        {
-          authorSlackUserId: feedback.authorSlackUserId,
-          typeLabel,
-          sessionStartsAt: session.startsAt,
-          dimensions: rubric?.dimensions ?? [],
-          ratings: feedback.ratings,
-          hireSignal: feedback.hireSignal,
-          strengths: feedback.strengths,
-          improvement: feedback.improvement,
-          communication: feedback.communication,
-        },
+        deliveredFeedback(feedback, { typeLabel, startsAt: session.startsAt }, rubric?.dimensions ?? []),
         home,
       ),
     );

@@ -35,6 +35,35 @@ export interface DeliveredFeedback {
   editedAt?: number | null;
 }
 
+/** What a stored feedback shows its recipient, with the rubric's dimensions to label its scores. */
+export function deliveredFeedback(
+  feedback: Pick<
+    DeliveredFeedback,
+    | 'authorSlackUserId'
+    | 'ratings'
+    | 'hireSignal'
+    | 'strengths'
+    | 'improvement'
+    | 'communication'
+    | 'editedAt'
+  >,
+  session: { typeLabel: string; startsAt: number },
+  dimensions: readonly RubricDimension[],
+): DeliveredFeedback {
+  return {
+    authorSlackUserId: feedback.authorSlackUserId,
+    typeLabel: session.typeLabel,
+    sessionStartsAt: session.startsAt,
+    dimensions,
+    ratings: feedback.ratings,
+    hireSignal: feedback.hireSignal,
+    strengths: feedback.strengths,
+    improvement: feedback.improvement,
+    communication: feedback.communication,
+    editedAt: feedback.editedAt ?? null,
+  };
+}
+
 /** One line per rated dimension: the score, its word and the rubric's anchor for that score. */
 export function ratingLines(dimensions: readonly RubricDimension[], ratings: Ratings): string[] {
   const known = dimensions.filter((dimension) => ratings[dimension.id] !== undefined);
