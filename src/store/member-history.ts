@@ -1,3 +1,4 @@
+import { feedbackDuties } from '../domain/feedback/feedback-duties.ts';
 import type { HireSignal, Ratings } from '../domain/feedback/feedback-rules.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { readRatings } from './feedback.ts';
@@ -21,6 +22,8 @@ export interface MemberSession {
   missed: boolean;
   /** The partner was reported absent. */
   partnerMissed: boolean;
+  /** The member interviewed the partner (a swap, or one-way as the interviewer): they owe the rubric. */
+  writesRubric: boolean;
 }
 
 const select = {
@@ -30,7 +33,15 @@ const select = {
   startsAt: true,
   durationMinutes: true,
   endedAt: true,
-  participants: { select: { memberId: true, noShow: true, member: { select: { slackUserId: true } } } },
+  participants: {
+    select: {
+      memberId: true,
+      noShow: true,
+      interviewsFirst: true,
+      member: { select: { slackUserId: true } },
+      request: { select: { role: true } },
+    },
+  },
 } satisfies Prisma.SessionSelect;
 
 function toMemberSession(
@@ -49,6 +60,14 @@ function toMemberSession(
     partnerSlackUserId: partner?.member.slackUserId ?? null,
     missed: me?.noShow ?? false,
     partnerMissed: partner?.noShow ?? false,
+    writesRubric: feedbackDuties(
+      row.participants.map((p) => ({
+        memberId: p.memberId,
+        role: p.request.role,
+        interviewsFirst: p.interviewsFirst,
+      })),
+      memberId,
+    ).writesRubric,
   };
 }
 

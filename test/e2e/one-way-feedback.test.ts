@@ -69,6 +69,22 @@ describe('feedback after a one-way session', () => {
     expect(JSON.stringify(eveView.blocks)).toContain('never shown to them');
   });
 
+  it('Home lists feedback to give for Dee, and none for Eve, who has no rubric to write', async () => {
+    const homeOf = async (user: string) => {
+      const before = ctx.world.fake.callsTo('views.publish').length;
+      await ctx.app.slack.event({ type: 'app_home_opened', user, channel: `D${user}`, tab: 'home' });
+      const call = await ctx.world.fake.waitForCall(
+        'views.publish',
+        (each) =>
+          each.args.user_id === user && ctx.world.fake.callsTo('views.publish').indexOf(each) >= before,
+        10_000,
+      );
+      return JSON.stringify(call.args.view);
+    };
+    expect(await homeOf('U0DEE')).toContain('Feedback to give');
+    expect(await homeOf('U0EVE')).not.toContain('Feedback to give');
+  });
+
   it('Eve cannot file rubric feedback about an interview Dee never gave', async () => {
     const deeView = await press('U0DEE', 'feedback-open', sessionId);
     const forged = await ctx.app.slack.viewSubmission('U0EVE', {

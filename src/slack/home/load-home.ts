@@ -83,7 +83,8 @@ export async function loadHome(
   const attended = completed.filter((session) => !session.missed);
   const givenBySession = new Map(given.map((each) => [each.sessionId, each]));
   const feedbackToGive: FeedbackToGive[] = [];
-  for (const session of completed) {
+  // A one-way interviewee has no rubric to write (they rate the interviewer from the DM instead).
+  for (const session of completed.filter((each) => each.writesRubric)) {
     const mine = givenBySession.get(session.id);
     const access = feedbackAccess(
       { ...session, noShow: session.missed || session.partnerMissed },

@@ -20,6 +20,7 @@ function session(index: number, status: 'CONFIRMED' | 'COMPLETED') {
     partnerSlackUserId: `U0P${index}`,
     missed: index % 7 === 0,
     partnerMissed: index % 11 === 0,
+    writesRubric: true,
   };
 }
 
