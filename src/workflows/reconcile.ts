@@ -5,7 +5,9 @@ import { sessionJobs } from '../domain/scheduling/session-jobs.ts';
 import { sessionTimingFor } from '../domain/workspace-settings.ts';
 import { metrics } from '../observability/metrics.ts';
 import { type JobName, jobIdFor } from '../queue/catalogue.ts';
+import { scheduleDailyQuestion } from '../queue/daily-question-schedule.ts';
 import type { JobRequest, OutboxEntry } from '../queue/job-request.ts';
+import { listDailySettings } from '../store/daily-question.ts';
 import { outboxBacklog } from '../store/outbox.ts';
 import { findOpenRequestExpiries } from '../store/partner-requests.ts';
 import { clearUndelivered, findLiveSessionSchedules } from '../store/sessions.ts';
@@ -96,6 +98,10 @@ export async function reconcile(
   metrics.reconcilerRepairs.inc({ kind: 'intro' }, repaired.intro);
   metrics.reconcilerRepairs.inc({ kind: 'follow-up' }, repaired.followUp);
   metrics.reconcilerRepairs.inc({ kind: 'request-expiry' }, repaired.requestExpiry);
+
+  // Each workspace's daily-question scheduler, set again (idempotent): one saved while Redis was
+  // away, or lost with Redis's data, comes back without waiting for a worker restart.
+  for (const settings of await listDailySettings(deps.db)) await scheduleDailyQuestion(deps.queues, settings);
 
   const retried = await retryGivenUpDeliveries(deps, now);
   const outbox = await outboxBacklog(deps.db, now);

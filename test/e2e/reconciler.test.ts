@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { expect, it } from 'vitest';
 import { createLogger } from '../../src/observability/logger.ts';
+import { saveDailySettings } from '../../src/store/daily-question.ts';
 import { reconcile } from '../../src/workflows/reconcile.ts';
 import type { RecordedCall } from '../harness/fake-slack/types.ts';
 import { REDIS_URL } from '../harness/test-world.ts';
@@ -98,4 +99,29 @@ it('a session whose intro was never posted gets it', async () => {
   await expect
     .poll(async () => (await ctx.world.db.session.findUniqueOrThrow({ where: { id: proposal.id } })).introTs)
     .toBeTruthy();
+});
+
+it('a daily-question schedule lost with Redis is set again', async () => {
+  const workspace = await ctx.world.db.workspace.findFirstOrThrow();
+  await saveDailySettings(
+    ctx.world.db,
+    workspace.id,
+    {
+      enabled: true,
+      channelId: 'C0PRACTICE',
+      localTime: '09:00',
+      timezone: 'Europe/London',
+      weekdays: ['mon', 'wed', 'fri'],
+      interviewTypes: ['execution'],
+    },
+    { slackUserId: 'U0ANA', now: new Date() },
+  );
+  await forgetEveryJob();
+  const schedulerId = `workspace-${workspace.id}-daily-question`;
+  expect(await ctx.app.queues.queue('post-daily-question').getJobScheduler(schedulerId)).toBeUndefined();
+  await reconcileNow();
+  expect(await ctx.app.queues.queue('post-daily-question').getJobScheduler(schedulerId)).toMatchObject({
+    pattern: expect.any(String),
+    tz: 'Europe/London',
+  });
 });

@@ -165,7 +165,7 @@ export function dailySettingsSavedModal(
     : ['*Saved: the daily question is off.* Nothing more is posted until you turn it on again.'];
   if (!scheduled) {
     lines.push(
-      'The schedule could not be set just now; Mockingbird sets it when its worker next starts, or save again to retry.',
+      'The schedule could not be set just now; Mockingbird sets it again within a few minutes by itself, or save again to retry.',
     );
   }
   return {
