@@ -113,6 +113,9 @@ export async function loadMatchablePool(
   };
 }
 
+/** How long a matching run's input (who was in the pool, and how) is kept. */
+export const MATCH_RUN_INPUT_RETENTION_MS = 30 * 24 * 3600 * 1000;
+
 /**
  * Writes one matching run: its log row (seed and input, so it can be replayed), a session with
  * two participants per pair, and the matched requests closed. Requests left out keep priority.
@@ -129,6 +132,16 @@ export async function recordMatchRun(
     now: Date;
   },
 ): Promise<string[]> {
+  // A run's input names members with their level, times, timezone offset and types; it is kept
+  // for replaying a recent run, not for ever. Older inputs are emptied (the counts stay).
+  await tx.matchRun.updateMany({
+    where: {
+      workspaceId: run.workspaceId,
+      createdAt: { lt: new Date(run.now.getTime() - MATCH_RUN_INPUT_RETENTION_MS) },
+      NOT: { input: { equals: {} } },
+    },
+    data: { input: {} },
+  });
   const matchRun = await tx.matchRun.create({
     data: {
       workspaceId: run.workspaceId,

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { eraseMember, findMemberId, liveSessionIds } from '../../store/erasure.ts';
+import { type ErasedMember, eraseMemberJobs } from '../../store/erase-member-jobs.ts';
+import { eraseMember, findMemberId, liveSessionIds, memberSessionIds } from '../../store/erasure.ts';
 import { changeSession } from '../../workflows/change-session.ts';
 import { forgottenMessage } from '../blocks/forget-me.ts';
 import { respondSafely } from '../respond-safely.ts';
@@ -28,9 +29,28 @@ export function forgetMeButton(deps: AppDeps) {
       const sessions = await liveSessionIds(deps.db, memberId);
       for (const sessionId of sessions)
         await changeSession(deps, sessionId, { kind: 'member-erased', memberId });
+      const everySession = await memberSessionIds(deps.db, memberId);
       await eraseMember(deps.db, memberId);
+      await eraseJobsOf(deps, { memberId, slackUserId: press.user.id, sessionIds: everySession });
       deps.logger.info({ cancelledSessions: sessions.length }, 'member erased on request');
       return { ...forgottenMessage(sessions.length), replace_original: true };
     });
   };
+}
+
+/**
+ * The member's own jobs in Redis go too (store/erase-member-jobs.ts). With Redis away the member
+ * is still erased: what is left there names a member who no longer exists and lapses with BullMQ's
+ * retention (three days for finished jobs).
+ */
+export async function eraseJobsOf(deps: AppDeps, member: ErasedMember) {
+  try {
+    const { busy } = await eraseMemberJobs(deps.queues.all(), member);
+    if (busy > 0) deps.logger.info({ busy }, 'erased member had jobs running; they will find nobody');
+  } catch (error) {
+    deps.logger.warn(
+      { err: (error as Error).message },
+      'could not remove an erased member’s jobs from Redis',
+    );
+  }
 }
