@@ -1,32 +1,19 @@
-import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Config } from '../src/config.ts';
 import type { Logger } from '../src/observability/logger.ts';
 import type { JobQueues } from '../src/queue/job-queues.ts';
+import type { SlackOutbound } from '../src/slack/outbound/slack-outbound.ts';
 import type { Database } from '../src/store/prisma.ts';
-
-export interface OutboundMessage {
-  channel: string;
-  text: string;
-  blocks?: KnownBlock[];
-}
 
 /**
  * The worker's way out to Slack (src/slack/outbound): paced per channel, 429s waited out, 5xx
- * retried, permanent errors recorded, and `postMessageOnce` idempotent per key.
+ * retried, permanent errors recorded, and `postMessageOnce` idempotent per key. One type, the
+ * gateway's own, so jobs and the gateway can never disagree about a message's shape.
  */
-export interface Outbound {
-  postMessageOnce(key: string, message: OutboundMessage): Promise<{ channel: string; ts: string | null }>;
-  updateMessage(channel: string, ts: string, message: Omit<OutboundMessage, 'channel'>): Promise<void>;
-  openConversation(users: string[]): Promise<string>;
-  uploadFile(file: {
-    channel: string;
-    filename: string;
-    content: string;
-    title: string;
-    initialComment?: string;
-  }): Promise<void>;
-}
+export type Outbound = Pick<
+  SlackOutbound,
+  'postMessageOnce' | 'updateMessage' | 'openConversation' | 'uploadFile' | 'postEphemeral' | 'call'
+>;
 
 /** What a processor may reach. The clock is injected so tests can move time. */
 export interface JobContext {

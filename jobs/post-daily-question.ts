@@ -1,14 +1,13 @@
-import { ErrorCode, type WebClient } from '@slack/web-api';
 import { UnrecoverableError } from 'bullmq';
 import { nextDailyType, pickDailyQuestion } from '../src/domain/daily-question/rotation.ts';
 import { dueRun } from '../src/domain/daily-question/schedule.ts';
 import { interviewTypeLabel } from '../src/domain/interview-types.ts';
 import type { JobPayload } from '../src/queue/catalogue.ts';
 import { dailyPostFailedMessage, dailyQuestionMessage } from '../src/slack/blocks/daily-question.ts';
+import { SlackPermanentError } from '../src/slack/outbound/slack-error-kind.ts';
 import { errorSummary } from '../src/slack/respond-safely.ts';
 import {
   channelHistory,
-  claimDailyPost,
   type DailyPost,
   findDailyPost,
   findDailySettings,
@@ -16,7 +15,6 @@ import {
   markDailyPostFailed,
   markDailyPostSent,
   recordDailyChoice,
-  releaseDailyPost,
   type StoredDailySettings,
 } from '../src/store/daily-question.ts';
 import { findActiveQuestions, findQuestionById } from '../src/store/question-bank.ts';
@@ -27,24 +25,11 @@ import type { JobContext } from './job-context.ts';
  * (the scheduler's, a start-up catch-up's, retries, several workers):
  *  1. the run owed now is computed on the injected clock (dueRun): none, or today's;
  *  2. today's row is written with its question (unique per workspace and date: the first wins);
- *  3. one run claims the row, posts, and records Slack's ts; the others find it claimed or posted.
- * A claim is released when Slack's answer proves nothing was posted, so a retry goes at once; after
- * a timeout nobody knows, so the claim stands until its lease ends rather than risk a double post.
+ *  3. the post goes through the outbound gateway like every other message: paced in its channel,
+ *     429s waited out, and keyed by the workspace and date, so two runs at once post once.
+ * A refusal that no retry changes (the app is not in the channel, it is archived) gives the day up
+ * and tells the organizer who set it up.
  */
-
-/** Longer than one post can take (client timeout and retries), shorter than the job's retries. */
-export const CLAIM_LEASE_MS = 2 * 60_000;
-
-/** Slack's answers that no retry will change. */
-const PERMANENT_ERRORS = new Set([
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
-  'restricted_action',
-  'invalid_blocks',
-  'msg_too_long',
-]);
-
 export async function postDailyQuestion(
   payload: JobPayload<'post-daily-question'>,
   context: JobContext,
@@ -70,14 +55,6 @@ export async function postDailyQuestion(
       channelId: settings.channelId,
       ...choice,
     });
-  }
-
-  if (!(await claimDailyPost(context.db, post.id, now, CLAIM_LEASE_MS))) {
-    const current = await findDailyPost(context.db, settings.workspaceId, due.localDate);
-    if (current?.ts || current?.failedWith) return;
-    // Another run holds the claim. Retrying (with backoff) finds it posted, or takes over once the
-    // lease shows that run died mid-post.
-    throw new Error('the daily question is being posted by another run');
   }
   await send(await context.inWorkspace(settings.workspaceId), settings, post);
 }
@@ -111,66 +88,56 @@ async function send(context: JobContext, settings: StoredDailySettings, post: Da
     return;
   }
   const channel = settings.channelId;
+  const key = `workspace-${settings.workspaceId}-daily-question-${post.localDate}`;
   try {
-    await joinChannel(context.slack, channel);
-  } catch (error) {
-    await handleSlackFailure(context, settings, post, error, { surelyNotPosted: true });
-    throw error;
-  }
-  let ts: string;
-  try {
+    await joinChannel(context, channel);
     const message = dailyQuestionMessage(question, interviewTypeLabel(question.type));
-    const result = await context.slack.chat.postMessage({ channel, ...message, unfurl_links: false });
-    ts = result.ts!;
+    const posted = await context.outbound.postMessageOnce(key, { channel, ...message, unfurl_links: false });
+    await markDailyPostSent(context.db, post.id, {
+      channelId: posted.channel,
+      ts: posted.ts ?? '',
+      at: context.now(),
+    });
   } catch (error) {
-    await handleSlackFailure(context, settings, post, error, { surelyNotPosted: false });
-    throw error;
+    if (!(error instanceof SlackPermanentError)) throw error;
+    await giveUpDay(context, settings, post, error.code);
+    throw new UnrecoverableError(`Slack refused the daily question: ${error.code}`);
   }
-  await markDailyPostSent(context.db, post.id, { channelId: channel, ts, at: context.now() });
 }
 
 /**
  * Joins a public channel before the first post (channels:join). A private channel answers
  * method_not_supported_for_channel_type, and one the app cannot see channel_not_found: either way
- * the post itself says whether the app is in it.
+ * the post itself says whether the app is in it. An archived channel ends the day at once.
  */
-async function joinChannel(slack: WebClient, channel: string): Promise<void> {
+async function joinChannel(context: JobContext, channel: string): Promise<void> {
   try {
-    await slack.conversations.join({ channel });
+    await context.outbound.call('conversations.join', (client) => client.conversations.join({ channel }));
   } catch (error) {
-    const code = platformError(error);
-    if (code === undefined || code === 'is_archived') throw error;
+    if (error instanceof SlackPermanentError && error.code !== 'is_archived') return;
+    throw error;
   }
 }
 
-async function handleSlackFailure(
+/** The day is given up, and the organizer who set the daily question up is told why (once). */
+async function giveUpDay(
   context: JobContext,
   settings: StoredDailySettings,
   post: DailyPost,
-  error: unknown,
-  { surelyNotPosted }: { surelyNotPosted: boolean },
+  code: string,
 ): Promise<void> {
-  const code = platformError(error);
-  if (code && PERMANENT_ERRORS.has(code)) {
-    await markDailyPostFailed(context.db, post.id, code);
-    context.logger.warn({ workspaceId: settings.workspaceId, slackError: code }, 'daily question refused');
-    try {
-      await context.slack.chat.postMessage({
+  await markDailyPostFailed(context.db, post.id, code);
+  context.logger.warn({ workspaceId: settings.workspaceId, slackError: code }, 'daily question refused');
+  if (!settings.updatedBySlackUserId) return;
+  try {
+    await context.outbound.postMessageOnce(
+      `workspace-${settings.workspaceId}-daily-question-${post.localDate}-refused`,
+      {
         channel: settings.updatedBySlackUserId,
         ...dailyPostFailedMessage(settings.channelId, code),
-      });
-    } catch (notifyError) {
-      context.logger.warn({ err: errorSummary(notifyError) }, 'could not tell the organizer');
-    }
-    throw new UnrecoverableError(`Slack refused the daily question: ${code}`);
+      },
+    );
+  } catch (notifyError) {
+    context.logger.warn({ err: errorSummary(notifyError) }, 'could not tell the organizer');
   }
-  // Slack answered (an error or a 429), so nothing was posted and a retry may claim at once. After a
-  // timeout or a dropped connection the post may have gone out: the claim stands until its lease ends.
-  const answered = code !== undefined || (error as { code?: string }).code === ErrorCode.RateLimitedError;
-  if (surelyNotPosted || answered) await releaseDailyPost(context.db, post.id);
-}
-
-function platformError(error: unknown): string | undefined {
-  const { code, data } = error as { code?: string; data?: { error?: string } };
-  return code === ErrorCode.PlatformError ? data?.error : undefined;
 }

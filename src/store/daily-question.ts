@@ -19,7 +19,7 @@ export interface StoredDailySettings extends DailySettings {
 
 export type DailyPost = Pick<
   DailyQuestionPost,
-  'id' | 'localDate' | 'questionId' | 'interviewType' | 'channelId' | 'ts' | 'claimedAt' | 'failedWith'
+  'id' | 'localDate' | 'questionId' | 'interviewType' | 'channelId' | 'ts' | 'failedWith'
 >;
 
 /** The workspace's id, creating the row on first contact (as ensureMember does). */
@@ -142,29 +142,6 @@ export async function recordDailyChoice(
   return row;
 }
 
-/**
- * Takes the right to post: true for exactly one caller among any number racing, because the
- * update re-checks its condition under the row lock. A claim older than `leaseMs` is presumed to
- * belong to a worker that died mid-post and may be taken over.
- */
-export async function claimDailyPost(
-  db: Database,
-  postId: string,
-  now: Date,
-  leaseMs: number,
-): Promise<boolean> {
-  const { count } = await db.dailyQuestionPost.updateMany({
-    where: {
-      id: postId,
-      ts: null,
-      failedWith: null,
-      OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(now.getTime() - leaseMs) } }],
-    },
-    data: { claimedAt: now },
-  });
-  return count === 1;
-}
-
 export async function markDailyPostSent(
   db: Database,
   postId: string,
@@ -176,16 +153,11 @@ export async function markDailyPostSent(
   });
 }
 
-/** Gives the claim back after a failure that proves nothing was posted, so a retry may go at once. */
-export async function releaseDailyPost(db: Database, postId: string): Promise<void> {
-  await db.dailyQuestionPost.updateMany({ where: { id: postId, ts: null }, data: { claimedAt: null } });
-}
-
 /** The day is given up: Slack refused for good (channel archived, app not in it). */
 export async function markDailyPostFailed(db: Database, postId: string, code: string): Promise<void> {
   await db.dailyQuestionPost.updateMany({
     where: { id: postId, ts: null },
-    data: { failedWith: code.slice(0, 100), claimedAt: null },
+    data: { failedWith: code.slice(0, 100) },
   });
 }
 
@@ -196,7 +168,6 @@ const POST_FIELDS = {
   interviewType: true,
   channelId: true,
   ts: true,
-  claimedAt: true,
   failedWith: true,
 } as const;
 

@@ -294,6 +294,13 @@ describe('the question of the day', () => {
     const [post] = await storedPosts();
     expect(post).toMatchObject({ localDate: '2026-03-10', interviewType: 'execution', channelId: CHANNEL });
     expect(post!.ts).not.toBeNull();
+    // Sent through the one gateway like every other message: keyed (never twice) and paced.
+    expect(
+      await world.db.sentMessage.findUnique({
+        where: { key: `workspace-${await workspaceId()}-daily-question-2026-03-10` },
+      }),
+    ).toMatchObject({ channelId: CHANNEL, ts: post!.ts });
+    expect(String(tuesday.args.unfurl_links)).toBe('false');
     expect(executionPool.slice(0, 2)).toContain(post!.question.slug);
     const shown = JSON.stringify(tuesday.args.blocks);
     expect(shown).toContain('Question of the day');

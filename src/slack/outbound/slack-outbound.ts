@@ -16,6 +16,8 @@ export interface OutboundMessage {
   text: string;
   blocks?: KnownBlock[];
   thread_ts?: string;
+  /** false keeps Slack from expanding links in the message (a question's sources, say). */
+  unfurl_links?: boolean;
 }
 
 /** Where a keyed message went. `ts` is null only for a key recorded without one (see recordSentMessage). */
@@ -227,6 +229,7 @@ export class SlackOutbound {
             text: message.text,
             blocks: message.blocks,
             thread_ts: message.thread_ts,
+            ...(message.unfurl_links === undefined ? {} : { unfurl_links: message.unfurl_links }),
           }),
         { channel: message.channel },
       );

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DailyQuestionPost" DROP COLUMN "claimedAt";
