@@ -5,6 +5,7 @@ import { createLogger } from './observability/logger.ts';
 import { prepareDatabase } from './prepare-database.ts';
 import { startRuntime } from './runtime.ts';
 import { chooseStartMode } from './sandbox/start-mode.ts';
+import { CredentialsRejectedError } from './slack/check-credentials.ts';
 import { errorSummary } from './slack/respond-safely.ts';
 
 // Start-up reads top to bottom: config → database schema → runtime (queues, Slack, workers);
@@ -53,7 +54,12 @@ try {
   process.exit(1);
 }
 
-const runtime = await startRuntime(config, logger);
+const runtime = await startRuntime(config, logger).catch((error: unknown) => {
+  // A setting Slack refused (checked at start): say which, without a stack trace.
+  if (!(error instanceof CredentialsRejectedError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -10,11 +10,13 @@ import type { Logger } from './observability/logger.ts';
 import { metrics, metricsRoute, watchQueues } from './observability/metrics.ts';
 import { startOpsServer } from './observability/ops-server.ts';
 import { queueDashboardRoutes } from './observability/queue-dashboard.ts';
+import { checkRedisSettings } from './observability/redis-settings.ts';
 import { JobQueues } from './queue/job-queues.ts';
 import { createRedisConnection } from './queue/redis.ts';
 import { startWorkers, type WorkerPool } from './queue/start-workers.ts';
 import { TokenCipher } from './security/token-cipher.ts';
 import { createSlackApp, type SlackApp } from './slack/app.ts';
+import { checkBotToken } from './slack/check-credentials.ts';
 import { createWorkerSlackClient } from './slack/gateway.ts';
 import { SlackOutbound } from './slack/outbound/slack-outbound.ts';
 import { WorkspaceClients, type WorkspaceSlack } from './slack/workspace-clients.ts';
@@ -36,6 +38,8 @@ export async function startRuntime(
   logger: Logger,
   now: () => Date = () => new Date(),
 ): Promise<Runtime> {
+  // Before anything opens: a bot token Slack refuses stops the start, naming the setting.
+  await checkBotToken(config, logger);
   const db = createDatabase(config.databaseUrl, {
     onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection error'),
   });
@@ -47,6 +51,8 @@ export async function startRuntime(
     logger.warn({ err: error.message }, 'redis connection error');
   };
   const producerRedis = createRedisConnection(config.redisUrl, 'producer', logRedisError);
+  // Once Redis first answers (it may be away at start): warn about settings that lose jobs.
+  producerRedis.once('ready', () => void checkRedisSettings(producerRedis, logger));
   // Multi-workspace mode: installs arrive through OAuth and their tokens are stored sealed.
   const installations = config.slack.oauth
     ? new PrismaInstallationStore(db, new TokenCipher(config.slack.oauth.tokenKeys))
