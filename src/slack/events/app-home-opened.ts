@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { publishHome } from '../home/publish-home.ts';
+import { enqueueJob } from '../../queue/job-request.ts';
+import { ensureMember } from '../../store/members.ts';
+import { queueFollowUps } from '../../workflows/outbox.ts';
 import { errorSummary } from '../respond-safely.ts';
 
 type EventArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
@@ -12,12 +14,13 @@ const homeOpenedSchema = z.object({
 });
 
 /**
- * The member opened the app: draw their Home tab. Bolt has acknowledged the event already; Slack
- * also sends this event for the Messages tab, which needs nothing, and may retry it, which only
- * publishes the same tab again.
+ * The member opened the app: their Home tab is redrawn by the publish-home job, which sends it
+ * through the worker's gateway like every other message (and keeps the web role's event loop free).
+ * Bolt has acknowledged the event already; Slack also sends this event for the Messages tab, which
+ * needs nothing, and may retry it, which only publishes the same tab again.
  */
 export function appHomeOpened(deps: AppDeps) {
-  return async ({ body, client }: EventArgs): Promise<void> => {
+  return async ({ body }: EventArgs): Promise<void> => {
     const parsed = homeOpenedSchema.safeParse(body);
     if (!parsed.success) {
       deps.logger.warn('bad app_home_opened event');
@@ -26,10 +29,11 @@ export function appHomeOpened(deps: AppDeps) {
     const { team_id: slackTeamId, event } = parsed.data;
     if (event.tab !== undefined && event.tab !== 'home') return;
     try {
-      await publishHome(deps, client, { slackTeamId, slackUserId: event.user });
+      const member = await ensureMember(deps.db, { slackTeamId, slackUserId: event.user });
+      await queueFollowUps(deps.db, [enqueueJob('publish-home', { memberId: member.id })]);
     } catch (error) {
       // Nobody to answer: the tab keeps its last version, and the next open tries again.
-      deps.logger.error({ err: errorSummary(error) }, 'could not publish a Home tab');
+      deps.logger.error({ err: errorSummary(error) }, 'could not queue a Home tab');
     }
   };
 }
