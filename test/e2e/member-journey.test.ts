@@ -119,7 +119,10 @@ describe('a one-way pair across the Atlantic', () => {
     const session = await ctx.world.db.session.findFirstOrThrow({ where: { channelId: channel } });
     expect(session.status).toBe('CANCELLED');
     // The intro is redrawn as off, in words: no struck-through "Session", no live buttons.
-    const redrawn = ctx.world.fake.callsTo('chat.update').filter((call) => call.args.channel === channel).at(-1)!;
+    const redrawn = ctx.world.fake
+      .callsTo('chat.update')
+      .filter((call) => call.args.channel === channel)
+      .at(-1)!;
     expect(JSON.stringify(redrawn.args)).toContain('*This session is off:*');
     expect(JSON.stringify(redrawn.args)).not.toContain('~Session~');
     expect(buttonsIn(redrawn.args.blocks)).toEqual([]);

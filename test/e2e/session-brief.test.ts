@@ -48,7 +48,11 @@ it('Dee briefs Cy from the intro: checked inline, delivered privately, and again
     channelId: String(intro.args.channel),
   });
   const [opened] = (await ctx.world.fake.waitForCalls('views.open', before + 1)).slice(before);
-  const view = opened!.args.view as unknown as { callback_id: string; private_metadata: string; blocks: Json[] };
+  const view = opened!.args.view as unknown as {
+    callback_id: string;
+    private_metadata: string;
+    blocks: Json[];
+  };
   expect(blockKitProblems(view)).toEqual([]);
   expect(JSON.stringify(view)).toContain('Only <@U0CY> sees this');
 
