@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../app-deps.ts';
 import { noticeModal } from '../blocks/feedback-notice-modal.ts';
-import { openDailySettingsModal } from '../commands/mock-admin.ts';
+import { openDailySettingsModal } from '../forms/admin-forms.ts';
 import { respondSafely } from '../respond-safely.ts';
 import { buttonPressSchema, memberRefOf } from './home-answer.ts';
 

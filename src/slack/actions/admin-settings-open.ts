@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../app-deps.ts';
-import { openSettingsModal } from '../commands/mock-admin.ts';
+import { openSettingsModal } from '../forms/admin-forms.ts';
 import { respondSafely } from '../respond-safely.ts';
 import { answerFor, buttonPressSchema, memberRefOf } from './home-answer.ts';
 

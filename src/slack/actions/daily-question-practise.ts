@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { LEVELS, type Level } from '../../domain/matching/types.ts';
 import { ensureMember } from '../../store/members.ts';
 import { findQuestionForTeam } from '../../store/question-bank.ts';
-import { openRequestForm } from '../commands/mock-request-form.ts';
+import { openRequestForm } from '../forms/request-form.ts';
 import { respondSafely } from '../respond-safely.ts';
 import {
   dailyQuestionActionSchema,

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../app-deps.ts';
-import { openProfileForm } from '../commands/mock-profile.ts';
+import { openProfileForm } from '../forms/profile-form.ts';
 import { respondSafely } from '../respond-safely.ts';
 import { answerFor, buttonPressSchema, memberRefOf } from './home-answer.ts';
 

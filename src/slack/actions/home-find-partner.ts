@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../app-deps.ts';
-import { openRequestForm } from '../commands/mock-request-form.ts';
+import { openRequestForm } from '../forms/request-form.ts';
 import { respondSafely } from '../respond-safely.ts';
 import { answerFor, buttonPressSchema, memberRefOf } from './home-answer.ts';
 
