@@ -2,7 +2,6 @@ import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { AppDeps } from '../app-deps.ts';
 import { AppError, TRY_AGAIN_MESSAGE } from '../errors.ts';
-import { ensureWorkspaceId } from '../store/daily-question.ts';
 import type { MemberRef } from '../store/members.ts';
 import { isDatabaseUnavailable } from '../store/prisma.ts';
 import {
@@ -11,6 +10,7 @@ import {
   listWorkspaceQuestions,
   type WorkspaceQuestion,
 } from '../store/workspace-questions.ts';
+import { ensureWorkspaceId } from '../store/workspaces.ts';
 import { clampPage, QUESTIONS_PER_PAGE, questionListModal } from './blocks/question-admin-list.ts';
 import { checkOrganizer, NOT_AN_ORGANIZER } from './organizers.ts';
 import { errorSummary } from './respond-safely.ts';

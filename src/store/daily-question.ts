@@ -22,17 +22,6 @@ export type DailyPost = Pick<
   'id' | 'localDate' | 'questionId' | 'interviewType' | 'channelId' | 'ts' | 'failedWith'
 >;
 
-/** The workspace's id, creating the row on first contact (as ensureMember does). */
-export async function ensureWorkspaceId(db: Database, slackTeamId: string): Promise<string> {
-  const workspace = await db.workspace.upsert({
-    where: { slackTeamId },
-    create: { slackTeamId },
-    update: {},
-    select: { id: true },
-  });
-  return workspace.id;
-}
-
 export async function findDailySettings(
   db: Database,
   workspaceId: string,

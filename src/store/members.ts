@@ -1,7 +1,8 @@
 import { type Availability, validateAvailability } from '../domain/availability/availability-schema.ts';
-import { usableTimeZone } from '../domain/availability/time-zone.ts';
+import { memberTimeZone } from '../domain/availability/time-zone.ts';
 import { type Member, Prisma } from '../generated/prisma/client.ts';
 import type { Database } from './prisma.ts';
+import { ensureWorkspaceId, retryOnConflict } from './workspaces.ts';
 
 export interface MemberRef {
   slackTeamId: string;
@@ -37,18 +38,11 @@ export async function ensureMember(db: Database, ref: MemberRef): Promise<Member
     where: { slackUserId: ref.slackUserId, workspace: { slackTeamId: ref.slackTeamId } },
   });
   if (known) return toProfile(known, ref);
-  const workspace = await retryOnConflict(() =>
-    db.workspace.upsert({
-      where: { slackTeamId: ref.slackTeamId },
-      create: { slackTeamId: ref.slackTeamId },
-      update: {},
-      select: { id: true },
-    }),
-  );
+  const workspaceId = await ensureWorkspaceId(db, ref.slackTeamId);
   const member = await retryOnConflict(() =>
     db.member.upsert({
-      where: { workspaceId_slackUserId: { workspaceId: workspace.id, slackUserId: ref.slackUserId } },
-      create: { workspaceId: workspace.id, slackUserId: ref.slackUserId },
+      where: { workspaceId_slackUserId: { workspaceId, slackUserId: ref.slackUserId } },
+      create: { workspaceId, slackUserId: ref.slackUserId },
       update: {},
     }),
   );
@@ -107,27 +101,13 @@ function readUsualAvailability(value: unknown): Availability | null {
   return valid.ok ? valid.value : null;
 }
 
-/**
- * Prisma's upsert is a read then a write, so two first contacts at once (two members' first
- * commands in a new workspace) can both try the insert; the loser hits the unique index (P2002)
- * and, run again, finds the winner's row.
- */
-async function retryOnConflict<T>(upsert: () => Promise<T>): Promise<T> {
-  try {
-    return await upsert();
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'P2002') throw error;
-    return upsert();
-  }
-}
-
 function toProfile(member: Member, ref: MemberRef): MemberProfile {
   return {
     id: member.id,
     workspaceId: member.workspaceId,
     slackTeamId: ref.slackTeamId,
     slackUserId: ref.slackUserId,
-    timezone: usableTimeZone(member.timezoneOverride) ?? usableTimeZone(member.timezone),
+    timezone: memberTimeZone(member.timezoneOverride, member.timezone),
     timezoneFromSlack: member.timezone,
     timezoneOverride: member.timezoneOverride,
     level: member.level,

@@ -113,3 +113,11 @@ export function chooseTimeZone(
 export function currentOffsetMinutes(timeZone: string, now: number): number {
   return zoneOf(timeZone).offset(now);
 }
+
+/**
+ * The zone a member's times are read in: the one they chose in /mock profile, else Slack's, each
+ * only if it is a zone we can use; null when neither is (the caller falls back to UTC and says so).
+ */
+export function memberTimeZone(chosen: string | null, fromSlack: string | null): string | null {
+  return usableTimeZone(chosen) ?? usableTimeZone(fromSlack);
+}

@@ -7,9 +7,9 @@ import {
   type WorkspaceSettingsField,
 } from '../../domain/workspace-settings.ts';
 import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
-import { ensureWorkspaceId } from '../../store/daily-question.ts';
 import { isDatabaseUnavailable } from '../../store/prisma.ts';
 import { saveWorkspaceSettings } from '../../store/workspace-settings.ts';
+import { ensureWorkspaceId } from '../../store/workspaces.ts';
 import { ADMIN_SETTINGS_MODAL, adminSettingsSavedModal } from '../blocks/admin-settings-modal.ts';
 import { checkOrganizer, NOT_AN_ORGANIZER } from '../organizers.ts';
 import { errorSummary } from '../respond-safely.ts';

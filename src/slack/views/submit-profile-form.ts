@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { normaliseTimeZone } from '../../domain/availability/time-zone.ts';
+import { memberTimeZone, normaliseTimeZone } from '../../domain/availability/time-zone.ts';
 import { FOLLOW_SLACK_TIMEZONE, type ProfileFormField, readProfileForm } from '../../domain/profile-form.ts';
 import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
 import { enqueueJob } from '../../queue/job-request.ts';
@@ -63,7 +63,7 @@ export function submitProfileForm(deps: AppDeps) {
         ...profile,
         usualTimes: profile.usualTimes?.text ?? null,
         usualAvailability: profile.usualTimes?.availability ?? null,
-        timezone: profile.timezoneOverride ?? member.timezoneFromSlack,
+        timezone: memberTimeZone(profile.timezoneOverride, member.timezoneFromSlack),
       };
       await ack({
         response_action: 'update',
