@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RecordedCall } from '../harness/fake-slack/types.ts';
 import type { Json } from '../harness/fake-slack.ts';
+import { buttonsIn, textOf } from '../harness/slack-messages.ts';
 import { useTestApp } from '../harness/use-test-app.ts';
 
 /**
@@ -23,20 +23,8 @@ beforeAll(() => {
   ctx.world.fake.setUser('U0CY', { tz: 'Europe/London' });
 });
 
-const textOf = (call: RecordedCall) => JSON.stringify(call.args);
 const responseIncluding = (text: string) =>
   ctx.world.fake.waitForResponse((posted) => JSON.stringify(posted.body).includes(text));
-
-function buttonsIn(blocks: unknown): Array<{ action_id: string; value: string; text: { text: string } }> {
-  const found: Array<{ action_id: string; value: string; text: { text: string } }> = [];
-  for (const block of (blocks ?? []) as Json[]) {
-    const accessory = block.accessory as Json | undefined;
-    if (accessory?.type === 'button') found.push(accessory as never);
-    for (const element of (block.elements ?? []) as Json[])
-      if (element.type === 'button') found.push(element as never);
-  }
-  return found;
-}
 
 /** Every `<…>` token in mrkdwn must close before another opens: Slack's tokens do not nest. */
 function nestedTokens(text: string): string[] {

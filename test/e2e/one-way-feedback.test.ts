@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/domain/question-bank/load-bank.ts';
 import type { RubricFile } from '../../src/domain/question-bank/rubric-schema.ts';
 import type { Json } from '../harness/fake-slack.ts';
+import { dmsTo } from '../harness/slack-messages.ts';
 import { useTestApp } from '../harness/use-test-app.ts';
 import { blockKitProblems } from './block-kit-limits.ts';
 import { createSession, feedbackState } from './feedback-fixtures.ts';
@@ -32,11 +33,7 @@ async function press(user: string, actionId: string, sessionId: string): Promise
   return view;
 }
 
-const dmsTo = (user: string) =>
-  ctx.world.fake.callsTo('chat.postMessage').filter((call) => {
-    const channel = ctx.world.fake.channel(String(call.args.channel));
-    return channel.is_im && channel.user === user;
-  });
+const dmsOf = (user: string) => dmsTo(ctx.world.fake, user);
 
 const ratingState = (question: string | null, feedback: string | null) => ({
   values: {
@@ -149,10 +146,10 @@ describe('feedback after a one-way session', () => {
     expect(reply.json).toMatchObject({ response_action: 'update' });
     expect(JSON.stringify(reply.json)).toContain('both given feedback');
     await expect
-      .poll(() => dmsTo('U0EVE').some((call) => JSON.stringify(call.args).includes('sized the drop')))
+      .poll(() => dmsOf('U0EVE').some((call) => JSON.stringify(call.args).includes('sized the drop')))
       .toBe(true);
-    await expect.poll(() => dmsTo('U0DEE').length).toBeGreaterThan(0);
-    for (const call of dmsTo('U0DEE')) {
+    await expect.poll(() => dmsOf('U0DEE').length).toBeGreaterThan(0);
+    for (const call of dmsOf('U0DEE')) {
       const text = JSON.stringify(call.args);
       expect(text).not.toContain('sized the drop');
       // The delivery of received feedback reads "…: feedback from <@…> on your … mock interview".
@@ -185,7 +182,7 @@ describe('feedback after a one-way session', () => {
     expect(JSON.stringify(redrawn.args)).toContain('_Edited by <@U0DEE>');
     // Redrawn in place: still one delivery in Eve's DM.
     expect(
-      dmsTo('U0EVE').filter((call) => JSON.stringify(call.args).includes('sized the drop')),
+      dmsOf('U0EVE').filter((call) => JSON.stringify(call.args).includes('sized the drop')),
     ).toHaveLength(1);
     const stored = await ctx.world.db.feedback.findFirstOrThrow({ where: { sessionId } });
     expect(stored.editedAt).not.toBeNull();

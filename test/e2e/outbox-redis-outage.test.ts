@@ -3,9 +3,8 @@ import type { JobContext } from '../../jobs/job-context.ts';
 import { matchPoolJob } from '../../jobs/match-pool.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import { slotValue } from '../../src/slack/blocks/session-actions.ts';
-import type { RecordedCall } from '../harness/fake-slack/types.ts';
-import type { Json } from '../harness/fake-slack.ts';
 import { type OwnedRedis, startOwnedRedis } from '../harness/owned-redis.ts';
+import { buttonsIn, textOf } from '../harness/slack-messages.ts';
 import { createTestWorld, startTestApp, type TestApp, type TestWorld } from '../harness/test-world.ts';
 
 /**
@@ -44,20 +43,8 @@ afterAll(async () => {
   await world?.close();
 });
 
-const textOf = (call: RecordedCall) => JSON.stringify(call.args);
 const postsIn = (channel: string) =>
   world.fake.callsTo('chat.postMessage').filter((call) => call.args.channel === channel);
-
-function buttonsIn(blocks: unknown): Array<{ action_id: string; value: string; text: { text: string } }> {
-  const found: Array<{ action_id: string; value: string; text: { text: string } }> = [];
-  for (const block of (blocks ?? []) as Json[]) {
-    const accessory = block.accessory as Json | undefined;
-    if (accessory?.type === 'button') found.push(accessory as never);
-    for (const element of (block.elements ?? []) as Json[])
-      if (element.type === 'button') found.push(element as never);
-  }
-  return found;
-}
 
 async function press(user: string, button: { action_id: string; value: string }, channelId: string) {
   const reply = await app.slack.blockAction(user, {

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { createLogger } from '../../src/observability/logger.ts';
 import { saveDailySettings } from '../../src/store/daily-question.ts';
 import { reconcile } from '../../src/workflows/reconcile.ts';
-import type { RecordedCall } from '../harness/fake-slack/types.ts';
+import { textOf } from '../harness/slack-messages.ts';
 import { REDIS_URL } from '../harness/test-world.ts';
 import { useTestApp } from '../harness/use-test-app.ts';
 
@@ -14,7 +14,6 @@ import { useTestApp } from '../harness/use-test-app.ts';
  */
 const ctx = useTestApp({ env: { SESSION_REMINDERS_SECONDS: '3600' } });
 
-const textOf = (call: RecordedCall) => JSON.stringify(call.args);
 const reconcileNow = () =>
   reconcile({
     db: ctx.world.db,

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { RecordedCall } from '../harness/fake-slack/types.ts';
 import type { Json } from '../harness/fake-slack.ts';
+import { dmsTo, textOf } from '../harness/slack-messages.ts';
 import { useTestApp } from '../harness/use-test-app.ts';
 import { blockKitProblems } from './block-kit-limits.ts';
 
@@ -11,12 +11,7 @@ beforeAll(() => {
   for (const user of ['U0CY', 'U0DEE']) ctx.world.fake.setUser(user, { tz: 'Europe/London' });
 });
 
-const textOf = (call: RecordedCall) => JSON.stringify(call.args);
-const dmsTo = (user: string) =>
-  ctx.world.fake.callsTo('chat.postMessage').filter((call) => {
-    const channel = ctx.world.fake.channel(String(call.args.channel));
-    return channel.is_im && channel.user === user;
-  });
+const dmsOf = (user: string) => dmsTo(ctx.world.fake, user);
 
 const briefState = (fields: { company?: string; level?: string; focus?: string; mode?: string }) => ({
   values: {
@@ -78,11 +73,11 @@ it('Dee briefs Cy from the intro: checked inline, delivered privately, and again
   const brief = await ctx.world.fake.waitForCall('chat.postMessage', (call) =>
     textOf(call).includes('Brief from <@U0DEE>'),
   );
-  expect(dmsTo('U0CY')).toContain(brief);
+  expect(dmsOf('U0CY')).toContain(brief);
   expect(textOf(brief)).toContain('Staff/Principal at Acme &lt;Pay&gt;');
   expect(textOf(brief)).toContain('Market sizing &amp; pricing');
   expect(textOf(brief)).toContain('Pressure mode');
-  expect(dmsTo('U0DEE').some((call) => textOf(call).includes('Brief from'))).toBe(false);
+  expect(dmsOf('U0DEE').some((call) => textOf(call).includes('Brief from'))).toBe(false);
 
   await ctx.app.slack.viewSubmission('U0DEE', {
     ...view,

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/domain/question-bank/load-bank.ts';
 import { syncBuiltInQuestions } from '../../src/store/question-bank.ts';
-import type { RecordedCall } from '../harness/fake-slack/types.ts';
-import type { Json } from '../harness/fake-slack.ts';
+import { buttonsIn, textOf } from '../harness/slack-messages.ts';
 import { useTestApp } from '../harness/use-test-app.ts';
 
 // Real BullMQ delays, shortened through configuration: a "now" pair starts 2 s after the match,
@@ -23,18 +22,6 @@ beforeAll(async () => {
 
 const posts = () => ctx.world.fake.callsTo('chat.postMessage');
 const postsIn = (channel: string) => posts().filter((call) => call.args.channel === channel);
-const textOf = (call: RecordedCall) => JSON.stringify(call.args);
-
-function buttons(blocks: unknown): Array<{ action_id: string; value: string; text: { text: string } }> {
-  const found: Array<{ action_id: string; value: string; text: { text: string } }> = [];
-  for (const block of (blocks ?? []) as Json[]) {
-    const accessory = block.accessory as Json | undefined;
-    if (accessory?.type === 'button') found.push(accessory as never);
-    for (const element of (block.elements ?? []) as Json[])
-      if (element.type === 'button') found.push(element as never);
-  }
-  return found;
-}
 
 async function press(user: string, button: { action_id: string; value: string }, channelId: string) {
   const reply = await ctx.app.slack.blockAction(user, {
@@ -114,7 +101,7 @@ describe('a pair free now: match → intro → reminder → how did it go', () =
   it('“my partner did not show up” records the no-show and puts the reporter back in the pool, now', async () => {
     const session = await sessionOf('U0BO');
     const checkIn = posts().find((call) => textOf(call).includes('how did your'))!;
-    const noShow = buttons(checkIn.args.blocks).find((button) => button.action_id === 'session-no-show')!;
+    const noShow = buttonsIn(checkIn.args.blocks).find((button) => button.action_id === 'session-no-show')!;
     await press('U0BO', noShow, String(checkIn.args.channel));
 
     await ctx.world.fake.waitForResponse((posted) =>
@@ -168,7 +155,7 @@ describe('a pair agreeing a time', () => {
       (call) => textOf(call).includes('Pick this time') && textOf(call).includes('U0CY'),
     );
     channel = String(intro.args.channel);
-    const slots = buttons(intro.args.blocks).filter((button) => button.action_id === 'session-pick-slot');
+    const slots = buttonsIn(intro.args.blocks).filter((button) => button.action_id === 'session-pick-slot');
     expect(slots.length).toBeGreaterThanOrEqual(2);
     expect(textOf(intro)).toContain('<!date^');
     const proposed = await sessionOf('U0CY');
@@ -194,7 +181,7 @@ describe('a pair agreeing a time', () => {
     await ctx.world.fake.waitForResponse((posted) => JSON.stringify(posted.body).includes('changed since'));
 
     const updated = ctx.world.fake.callsTo('chat.update').at(-1)!;
-    const confirm = buttons(updated.args.blocks).find((button) => button.text.text === 'Confirm')!;
+    const confirm = buttonsIn(updated.args.blocks).find((button) => button.text.text === 'Confirm')!;
     await press('U0CY', confirm, channel);
     await ctx.world.fake.waitForCall('chat.postMessage', (call) =>
       textOf(call).includes('It is on: *Strategy*'),
@@ -220,7 +207,7 @@ describe('a pair agreeing a time', () => {
     const confirmed = await sessionOf('U0CY');
     const reminderId = `session-${confirmed.id}-v${confirmed.version}-reminder-86400s`;
     const update = ctx.world.fake.callsTo('chat.update').at(-1)!;
-    const reschedule = buttons(update.args.blocks).find(
+    const reschedule = buttonsIn(update.args.blocks).find(
       (button) => button.action_id === 'session-reschedule',
     )!;
     await press('U0DEE', reschedule, channel);
@@ -234,7 +221,7 @@ describe('a pair agreeing a time', () => {
   it('cancelling tells the partner, clears the jobs and puts the partner back in the pool with priority', async () => {
     const before = await sessionOf('U0CY');
     const update = ctx.world.fake.callsTo('chat.update').at(-1)!;
-    const cancel = buttons(update.args.blocks).find((button) => button.action_id === 'session-cancel')!;
+    const cancel = buttonsIn(update.args.blocks).find((button) => button.action_id === 'session-cancel')!;
     await press('U0CY', cancel, channel);
     await ctx.world.fake.waitForCall('chat.postMessage', (call) =>
       textOf(call).includes('cancelled this session'),

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { createLogger } from '../../src/observability/logger.ts';
 import { reconcile } from '../../src/workflows/reconcile.ts';
-import type { RecordedCall } from '../harness/fake-slack/types.ts';
+import { textOf } from '../harness/slack-messages.ts';
 import { useTestApp } from '../harness/use-test-app.ts';
 
 /**
@@ -18,7 +18,6 @@ const ctx = useTestApp({
   },
 });
 
-const textOf = (call: RecordedCall) => JSON.stringify(call.args);
 const introsFor = (user: string) =>
   ctx.world.fake
     .callsTo('chat.postMessage')

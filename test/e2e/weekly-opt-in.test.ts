@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { createLogger } from '../../src/observability/logger.ts';
 import { enterWeeklyMembers } from '../../src/workflows/weekly-entries.ts';
-import type { RecordedCall } from '../harness/fake-slack/types.ts';
 import type { Json } from '../harness/fake-slack.ts';
+import { textOf } from '../harness/slack-messages.ts';
 import { useTestApp } from '../harness/use-test-app.ts';
 
 /** "Pair me every week": entered each week without asking, one click to skip, paused means paused. */
@@ -11,7 +11,6 @@ const WEEK = 7 * 24 * 3600_000;
 
 beforeAll(() => ctx.world.fake.setUser('U0GUS', { tz: 'Europe/Berlin' }));
 
-const textOf = (call: RecordedCall) => JSON.stringify(call.args);
 const responseIncluding = (text: string) =>
   ctx.world.fake.waitForResponse((posted) => JSON.stringify(posted.body).includes(text));
 const openRequests = () =>
