@@ -54,9 +54,14 @@ export class Sandbox extends EventEmitter {
   }
 
   static async start(settings: SandboxSettings): Promise<Sandbox> {
-    const sandbox = new Sandbox(settings);
+    const sandbox = Sandbox.create(settings);
     await sandbox.reset();
     return sandbox;
+  }
+
+  /** A sandbox with no community yet: `reset()` starts one (the page says it is starting meanwhile). */
+  static create(settings: SandboxSettings): Sandbox {
+    return new Sandbox(settings);
   }
 
   get community(): Community {

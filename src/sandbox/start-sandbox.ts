@@ -45,29 +45,32 @@ export async function runSandbox(
   const problems = await checkServices({ databaseUrl, redisUrl: settings.REDIS_URL });
   if (problems.length > 0) return exit(1, describeMissingServices(problems));
 
-  let sandbox: Sandbox;
-  try {
-    sandbox = await Sandbox.start({
-      databaseUrl,
-      redisUrl: settings.REDIS_URL,
-      logLevel: settings.SANDBOX_LOG_LEVEL,
-    });
-  } catch (error) {
-    if (error instanceof BankValidationError) return exit(1, error.message);
-    return exit(1, `The sandbox could not start: ${errorSummary(error).message}`);
-  }
+  // The page's port first: a second sandbox on this machine stops here, before it could wipe the
+  // first one's database and queues.
+  const sandbox = Sandbox.create({
+    databaseUrl,
+    redisUrl: settings.REDIS_URL,
+    queuePrefix: settings.SANDBOX_QUEUE_PREFIX,
+    logLevel: settings.SANDBOX_LOG_LEVEL,
+  });
   let url: string;
   try {
     ({ url } = await startPageServer(sandbox, settings.PORT));
   } catch (error) {
-    await sandbox.stop();
     const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
     return exit(
       1,
       inUse
-        ? `Port ${settings.PORT} is taken (another Mockingbird?). Stop it, or run with PORT=3001 npm start.`
+        ? `Port ${settings.PORT} is taken (another Mockingbird sandbox?). Stop it, or run with PORT=3001 npm start.`
         : `The sandbox page could not start: ${errorSummary(error).message}`,
     );
+  }
+  try {
+    await sandbox.reset();
+  } catch (error) {
+    await sandbox.stop().catch(() => {});
+    if (error instanceof BankValidationError) return exit(1, error.message);
+    return exit(1, `The sandbox could not start: ${errorSummary(error).message}`);
   }
   const why =
     mode.reason === 'asked'
