@@ -10,6 +10,7 @@ import type { Logger } from './observability/logger.ts';
 import { metrics, metricsRoute, watchQueues } from './observability/metrics.ts';
 import { startOpsServer } from './observability/ops-server.ts';
 import { queueDashboardRoutes } from './observability/queue-dashboard.ts';
+import { isRedisConnectionError, RedisAvailability } from './observability/redis-availability.ts';
 import { checkRedisSettings } from './observability/redis-settings.ts';
 import { JobQueues } from './queue/job-queues.ts';
 import { createRedisConnection } from './queue/redis.ts';
@@ -43,14 +44,14 @@ export async function startRuntime(
   const db = createDatabase(config.databaseUrl, {
     onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection error'),
   });
-  let lastRedisError = '';
+  // A Redis outage fails every reconnect of every connection; it is said once, going and coming back.
+  const redisAvailability = new RedisAvailability(logger);
   const logRedisError = (error: Error) => {
-    // A Redis outage fails every reconnect the same way; one line per distinct error is enough.
-    if (error.message === lastRedisError) return;
-    lastRedisError = error.message;
-    logger.warn({ err: error.message }, 'redis connection error');
+    if (isRedisConnectionError(error)) redisAvailability.lost(error);
+    else logger.warn({ err: error.message }, 'redis error');
   };
   const producerRedis = createRedisConnection(config.redisUrl, 'producer', logRedisError);
+  producerRedis.on('ready', () => redisAvailability.back());
   // Once Redis first answers (it may be away at start): warn about settings that lose jobs.
   producerRedis.once('ready', () => void checkRedisSettings(producerRedis, logger));
   // Multi-workspace mode: installs arrive through OAuth and their tokens are stored sealed.
@@ -62,7 +63,11 @@ export async function startRuntime(
     {
       path: '/health',
       method: ['GET'],
-      handler: (_req, res) => void writeHealth({ db, redis: producerRedis }, res),
+      handler: (_req, res) =>
+        void writeHealth(
+          { db, redis: producerRedis, redisDownSince: () => redisAvailability.downSince },
+          res,
+        ),
     },
     metricsRoute(),
     ...(await queueDashboardRoutes(config.dashboard, queues.all(), logger)),
@@ -74,6 +79,7 @@ export async function startRuntime(
   let relay: OutboxRelay | undefined;
   if (config.roles.includes('worker')) {
     workerRedis = createRedisConnection(config.redisUrl, 'worker', logRedisError);
+    workerRedis.on('ready', () => redisAvailability.back());
     // The producer connection fails fast, which suits the pacer's and claims' short commands.
     const clients = new WorkspaceClients({ config, db, redis: producerRedis, logger, installations });
     // Multi-workspace without a default token: every processor scopes itself to a workspace, so
@@ -119,6 +125,15 @@ export async function startRuntime(
         });
       },
     });
+    // Each worker reports each failed reconnect; those go to the outage tracker (one line per
+    // outage) instead of one 'worker error' line each. Anything else is still logged as it comes.
+    for (const worker of workerPool.workers) {
+      worker.removeAllListeners('error');
+      worker.on('error', (error) => {
+        if (isRedisConnectionError(error)) redisAvailability.lost(error);
+        else logger.error({ queue: worker.name, err: error.message }, 'worker error');
+      });
+    }
     // Every change writes its follow-ups to the outbox; this turns them into the jobs above.
     relay = new OutboxRelay({ db, databaseUrl: config.databaseUrl, queues, logger, now });
     relay.start();
@@ -164,6 +179,7 @@ export async function startRuntime(
   return {
     port,
     async stop() {
+      redisAvailability.stop();
       await slackApp?.stop();
       unwatchQueues();
       await new Promise<void>((resolve) => (opsServer ? opsServer.close(() => resolve()) : resolve()));

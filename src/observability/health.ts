@@ -20,13 +20,25 @@ export async function checkHealth(deps: { db: Database; redis: Redis }): Promise
   return { healthy: postgres && redis, checks: { postgres: upOrDown(postgres), redis: upOrDown(redis) } };
 }
 
-export async function writeHealth(deps: { db: Database; redis: Redis }, res: ServerResponse): Promise<void> {
+export async function writeHealth(
+  deps: { db: Database; redis: Redis; redisDownSince?: () => Date | null },
+  res: ServerResponse,
+): Promise<void> {
   const report = await checkHealth(deps);
   res.writeHead(report.healthy ? 200 : 503, {
     'content-type': 'application/json',
     'cache-control': 'no-store',
   });
-  res.end(JSON.stringify({ status: report.healthy ? 'ok' : 'unavailable', ...report.checks }));
+  // How long Redis has been away, as the process's connections saw it: an operator reading
+  // /health during an outage learns which dependency and since when.
+  const downSince = report.checks.redis === 'down' ? deps.redisDownSince?.() : null;
+  res.end(
+    JSON.stringify({
+      status: report.healthy ? 'ok' : 'unavailable',
+      ...report.checks,
+      ...(downSince ? { redisDownSince: downSince.toISOString() } : {}),
+    }),
+  );
 }
 
 async function answers(probe: () => Promise<unknown>): Promise<boolean> {

@@ -101,6 +101,16 @@ export const metrics = {
     help: 'Members entered into a week of matching by their standing "pair me every week" request.',
     registers: [registry],
   }),
+  redisUp: new Gauge({
+    name: 'mockingbird_redis_up',
+    help: 'Whether this process can reach Redis (1) or not (0), as its connections last reported.',
+    registers: [registry],
+  }),
+  redisOutages: new Counter({
+    name: 'mockingbird_redis_outages_total',
+    help: 'Times this process lost Redis (one per outage, however many connections and errors it saw).',
+    registers: [registry],
+  }),
   jobsGivenUp: new Counter({
     name: 'mockingbird_jobs_given_up_total',
     help: 'Jobs that failed their last attempt (after hours, for deliveries), by queue; the reconciler retries them later.',

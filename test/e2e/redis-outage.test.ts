@@ -117,5 +117,5 @@ it('Redis going away for seconds loses no queued reminder, and the same worker c
   // The worker that lived through the outage sent them: no restart, no crash, just reconnects.
   expect(worker.child.pid).toBe(pid);
   expect(worker.child.exitCode).toBeNull();
-  expect(worker.stdout()).toMatch(/redis connection error/);
+  expect(worker.stdout()).toMatch(/Redis is unreachable/);
 }, 60_000);
