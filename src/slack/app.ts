@@ -15,12 +15,12 @@ import { register as registerActions } from './actions/index.ts';
 import { BOT_SCOPES } from './bot-scopes.ts';
 import { register as registerCommands } from './commands/index.ts';
 import { register as registerEvents } from './events/index.ts';
-import { slackClientOptions } from './gateway.ts';
 import { MeasuredApp, receiptProperties, stampReceipt } from './middleware/ack-timing.ts';
 import { register as registerMiddleware } from './middleware/index.ts';
 import { guardSlackRequests, SLACK_BODY_LIMIT_BYTES } from './middleware/request-guard.ts';
 import { register as registerOptions } from './options/index.ts';
 import { errorSummary } from './respond-safely.ts';
+import { slackClientOptions } from './slack-client.ts';
 import { register as registerViews } from './views/index.ts';
 
 export interface SlackApp {
@@ -82,7 +82,14 @@ export function createSlackApp(
   // With OAuth, Bolt finds each workspace's token through the installation store; a fixed token
   // would make it answer every workspace as the one it belongs to.
   const token = config.slack.oauth ? undefined : config.slack.botToken;
-  const app = new MeasuredApp({ token, receiver, logger, clientOptions });
+  // Listeners answer a member in hand, often on a trigger id that lives three seconds: a 429 is an
+  // answer ("busy, run it again"), never a wait of Retry-After seconds past the trigger's life.
+  const app = new MeasuredApp({
+    token,
+    receiver,
+    logger,
+    clientOptions: { ...clientOptions, rejectRateLimitedCalls: true },
+  });
 
   app.error(async (error) => {
     // Listeners answer members themselves; what reaches here is logged once, never rethrown.

@@ -1,4 +1,5 @@
 import type { RespondFn } from '@slack/bolt';
+import { ErrorCode } from '@slack/web-api';
 import { AppError, SORRY_MESSAGE, TRY_AGAIN_MESSAGE } from '../errors.ts';
 import type { Logger } from '../observability/logger.ts';
 import { isDatabaseUnavailable } from '../store/prisma.ts';
@@ -29,10 +30,17 @@ export async function respondSafely(
   }
 }
 
+const SLACK_BUSY_MESSAGE =
+  'Slack is busy right now, so nothing was opened. Please run it again in a few seconds.';
+
 function describeFailure(error: unknown, logger: Logger): string {
   if (error instanceof AppError) {
     logger.info({ code: error.code }, error.message);
     return error.userMessage;
+  }
+  if ((error as { code?: unknown }).code === ErrorCode.RateLimitedError) {
+    logger.warn({ err: errorSummary(error) }, 'Slack rate-limited a call while answering a member');
+    return SLACK_BUSY_MESSAGE;
   }
   if (isDatabaseUnavailable(error)) {
     logger.warn({ err: errorSummary(error) }, 'database unavailable while answering a member');
