@@ -145,6 +145,15 @@ describe.skipIf(skipBrowser)('the sandbox in a browser', () => {
     await page.locator('.fault-on button').click();
     await expect.poll(() => page.locator('.fault-on').count()).toBe(0);
 
+    // ---- Reset: a fresh community, without the pair's group DM.
+    await page.locator('a.conv', { hasText: 'Lukas' }).click();
+    await page.waitForURL(/c=G/);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator('button.reset').click();
+    await page.waitForURL(/c=home/);
+    await page.getByText('Your progress').waitFor({ timeout: 20_000 });
+    expect(await page.locator('a.conv', { hasText: 'Lukas' }).count()).toBe(0);
+
     expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { SlackStandIn } from '../slack-stand-in/slack-stand-in.ts';
-import type { Json, RecordedResponse, StandInActivity } from '../slack-stand-in/types.ts';
+import type { Json, StandInActivity } from '../slack-stand-in/types.ts';
 
 /**
  * What each member's Slack client shows beyond what the stand-in stores as the workspace: their
@@ -115,7 +115,7 @@ export class Surfaces extends EventEmitter {
   private hear(activity: StandInActivity): void {
     if (activity.kind === 'response') {
       const target = this.responseUrls.get(activity.response.url);
-      if (target) this.respond(target, activity.response.body, activity.response);
+      if (target) this.respond(target, activity.response.body);
       else this.changed();
       return;
     }
@@ -142,7 +142,7 @@ export class Surfaces extends EventEmitter {
     this.changed();
   }
 
-  private respond(target: ResponseTarget, body: Json, _response?: RecordedResponse): void {
+  private respond(target: ResponseTarget, body: Json): void {
     const content = {
       text: typeof body.text === 'string' ? body.text : '',
       ...(body.blocks !== undefined ? { blocks: body.blocks } : {}),

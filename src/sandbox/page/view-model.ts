@@ -126,7 +126,7 @@ export async function buildPageModel(community: Community, as: string, open: str
     messages,
     home: slack.homeView(viewerId),
     modal: view ? { view, depth: stack.length } : undefined,
-    upcoming: await community.timeTravel.upcoming(6).catch(() => []),
+    upcoming: await community.timeTravel.upcoming(6, false).catch(() => []),
     fault: community.faultUntil && community.faultUntil.until > Date.now() ? community.faultUntil : undefined,
     channels: CHANNELS.map((channel) => ({ id: channel.id, name: channel.name })),
   };

@@ -70,12 +70,11 @@ export function renderElement(element: Json, place: ElementPlace, context: Rende
         },
       )}>${textOf(element.text, context)}</button>`;
     case 'static_select':
-      return staticSelect(element, base, context, list(element.options), list(element.option_groups));
+      return staticSelect(element, base, list(element.options), list(element.option_groups));
     case 'users_select':
       return staticSelect(
         { ...element, initial_option: element.initial_user ? { value: element.initial_user } : undefined },
         base,
-        context,
         context.members.map((member) => ({
           text: { type: 'plain_text', text: member.name },
           value: member.id,
@@ -91,7 +90,6 @@ export function renderElement(element: Json, place: ElementPlace, context: Rende
       return staticSelect(
         { ...element, initial_option: initial ? { value: initial } : undefined },
         base,
-        context,
         context.conversations.map((each) => ({
           text: { type: 'plain_text', text: `#${each.name}` },
           value: each.id,
@@ -219,13 +217,7 @@ export function image(element: Json): string {
   return `<img class="bk-image" loading="lazy"${attributes({ src: url, alt: String(element.alt_text ?? '') })}>`;
 }
 
-function staticSelect(
-  element: Json,
-  base: Json,
-  context: RenderContext,
-  options: Json[],
-  groups: Json[],
-): string {
+function staticSelect(element: Json, base: Json, options: Json[], groups: Json[]): string {
   const initial = element.initial_option;
   const placeholder = (element.placeholder as { text?: string } | undefined)?.text ?? 'Select an item';
   const option = (each: Json) =>
@@ -239,7 +231,6 @@ function staticSelect(
           )
           .join('')
       : options.map(option).join('');
-  void context;
   return `<select class="bk-select"${attributes(base)}><option value=""${initial ? '' : ' selected'} disabled>${escapeHtml(placeholder)}</option>${body}</select>`;
 }
 
