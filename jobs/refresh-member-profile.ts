@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import type { JobPayload } from '../src/queue/catalogue.ts';
-import { fetchSlackTimezone } from '../src/slack/gateway.ts';
+import { fetchSlackTimezone } from '../src/slack/slack-users.ts';
 import { recordSlackProfile } from '../src/store/members.ts';
 import type { JobContext } from './job-context.ts';
 

@@ -18,7 +18,7 @@ import { startWorkers, type WorkerPool } from './queue/start-workers.ts';
 import { TokenCipher } from './security/token-cipher.ts';
 import { createSlackApp, type SlackApp } from './slack/app.ts';
 import { checkBotToken } from './slack/check-credentials.ts';
-import { createWorkerSlackClient } from './slack/gateway.ts';
+import { createWorkerSlackClient } from './slack/slack-client.ts';
 import { SlackOutbound } from './slack/outbound/slack-outbound.ts';
 import { WorkspaceClients, type WorkspaceSlack } from './slack/workspace-clients.ts';
 import { PrismaInstallationStore } from './store/installations.ts';

@@ -1,7 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import type { Config } from '../config.ts';
 import type { Logger } from '../observability/logger.ts';
-import { slackClientOptions } from './gateway.ts';
+import { slackClientOptions } from './slack-client.ts';
 
 /** Slack's answers that mean the token itself is wrong, not that Slack is away. */
 const BAD_TOKEN = new Set([

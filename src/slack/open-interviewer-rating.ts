@@ -6,7 +6,7 @@ import { findFeedbackSession } from '../store/feedback.ts';
 import { findOwnInterviewerRating } from '../store/interviewer-ratings.ts';
 import type { SlackMessage } from './blocks/help-message.ts';
 import { interviewerRatingModal } from './blocks/interviewer-rating-modal.ts';
-import { openModal } from './open-modal.ts';
+import { openModal } from './modal-calls.ts';
 
 /**
  * Opens "Rate your interviewer" for the member, prefilled with what they rated before; answers in

@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
-import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { normaliseTimeZone } from '../domain/availability/time-zone.ts';
 import type { Database } from '../store/prisma.ts';
 import { listedOrganizers } from '../store/workspace-settings.ts';
+import { readSlackUser } from './slack-users.ts';
 
 /**
  * Who may change organizer settings: the workspace's admins and owners, as Slack says today
@@ -18,16 +18,6 @@ export interface OrganizerCheck {
   /** The person's Slack timezone, which the settings form offers as a default. */
   timezone: string | null;
 }
-
-const usersInfoResponse = z.object({
-  user: z.object({
-    tz: z.string().nullish(),
-    deleted: z.boolean().optional(),
-    is_admin: z.boolean().optional(),
-    is_owner: z.boolean().optional(),
-    is_primary_owner: z.boolean().optional(),
-  }),
-});
 
 export const NOT_AN_ORGANIZER =
   'Only organizers can change Mockingbird’s settings: the workspace’s admins and owners, and members the organizers or the person who runs Mockingbird have named. Ask one of them.';
@@ -44,12 +34,10 @@ export async function checkOrganizer(
   slackUserId: string,
   workspace?: OrganizerWorkspace,
 ): Promise<OrganizerCheck> {
-  const [info, named] = await Promise.all([
-    client.users.info({ user: slackUserId }),
+  const [user, named] = await Promise.all([
+    readSlackUser(client, slackUserId),
     workspace ? listedOrganizers(workspace.db, workspace.slackTeamId) : Promise.resolve<string[]>([]),
   ]);
-  const { user } = usersInfoResponse.parse(info);
-  const admin = user.is_admin === true || user.is_owner === true || user.is_primary_owner === true;
   const listed = config.organizerSlackIds.includes(slackUserId) || named.includes(slackUserId);
-  return { allowed: user.deleted !== true && (admin || listed), timezone: normaliseTimeZone(user.tz) };
+  return { allowed: !user.deleted && (user.admin || listed), timezone: normaliseTimeZone(user.tz) };
 }

@@ -12,6 +12,7 @@ import {
 } from '../store/workspace-questions.ts';
 import { ensureWorkspaceId } from '../store/workspaces.ts';
 import { clampPage, QUESTIONS_PER_PAGE, questionListModal } from './blocks/question-admin-list.ts';
+import { updateModal } from './modal-calls.ts';
 import { checkOrganizer, NOT_AN_ORGANIZER } from './organizers.ts';
 import { errorSummary } from './respond-safely.ts';
 
@@ -88,7 +89,7 @@ export async function refreshQuestionList(
 ): Promise<void> {
   if (!viewId) return;
   try {
-    await client.views.update({ view_id: viewId, view: await questionListView(deps, workspaceId, page) });
+    await updateModal(client, viewId, await questionListView(deps, workspaceId, page));
   } catch (error) {
     deps.logger.warn({ err: errorSummary(error) }, 'could not redraw the question list');
   }

@@ -4,7 +4,7 @@ import { usableTimeZone } from '../domain/availability/time-zone.ts';
 import { enqueueJob } from '../queue/job-request.ts';
 import { ensureMember, type MemberProfile, type MemberRef, recordSlackProfile } from '../store/members.ts';
 import { queueFollowUps } from '../workflows/outbox.ts';
-import { fetchSlackTimezone } from './gateway.ts';
+import { fetchSlackTimezone } from './slack-users.ts';
 
 const PROFILE_REFRESH_AFTER_MS = 24 * 3600 * 1000;
 

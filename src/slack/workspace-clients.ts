@@ -4,8 +4,8 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../observability/logger.ts';
 import { botTokenFor, type PrismaInstallationStore } from '../store/installations.ts';
 import type { Database } from '../store/prisma.ts';
-import { createWorkerSlackClient } from './gateway.ts';
 import { SlackOutbound } from './outbound/slack-outbound.ts';
+import { createWorkerSlackClient } from './slack-client.ts';
 
 export interface WorkspaceSlack {
   client: WebClient;

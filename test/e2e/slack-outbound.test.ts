@@ -6,10 +6,10 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import { deferJob, RetryLaterError } from '../../src/queue/defer-job.ts';
 import { createRedisConnection } from '../../src/queue/redis.ts';
-import { createWorkerSlackClient } from '../../src/slack/gateway.ts';
 import { ChannelPacer } from '../../src/slack/outbound/channel-pacer.ts';
 import { SlackPermanentError } from '../../src/slack/outbound/slack-error-kind.ts';
 import { SlackOutbound } from '../../src/slack/outbound/slack-outbound.ts';
+import { createWorkerSlackClient } from '../../src/slack/slack-client.ts';
 import { createTestWorld, REDIS_URL, type TestWorld } from '../harness/test-world.ts';
 
 // Real Redis (under this file's own prefix), real PostgreSQL, the real WebClient the workers use;

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, RespondFn, SlackActionMiddlewareAr
 import type { AppDeps } from '../../app-deps.ts';
 import { noticeModal } from '../blocks/feedback-notice-modal.ts';
 import { openDailySettingsModal } from '../forms/admin-forms.ts';
+import { pushModal } from '../modal-calls.ts';
 import { respondSafely } from '../respond-safely.ts';
 import { buttonPressSchema, memberRefOf } from './home-answer.ts';
 
@@ -24,7 +25,7 @@ export function openDailySettingsButton(deps: AppDeps) {
     // A press in a modal has no response_url: a refusal or a failure is stacked as a small notice.
     const inModal = async (message: Parameters<RespondFn>[0]): Promise<void> => {
       const text = typeof message === 'string' ? message : (message.text ?? '');
-      await client.views.push({ trigger_id: triggerId, view: noticeModal('Daily question', text) });
+      await pushModal(client, triggerId, noticeModal('Daily question', text));
     };
     await respondSafely(inModal as unknown as RespondFn, deps.logger, () =>
       openDailySettingsModal(deps, client, memberRefOf(press.data), triggerId, 'push'),

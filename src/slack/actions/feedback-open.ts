@@ -8,8 +8,8 @@ import { sessionPromptTopic } from '../../store/prompts-served.ts';
 import { rubricFor } from '../../store/rubrics.ts';
 import { feedbackModal } from '../blocks/feedback-modal.ts';
 import { feedbackClosedModal } from '../blocks/feedback-notice-modal.ts';
+import { openModal } from '../modal-calls.ts';
 import { openInterviewerRating } from '../open-interviewer-rating.ts';
-import { openModal } from '../open-modal.ts';
 import { respondSafely } from '../respond-safely.ts';
 import { answerFor, buttonPressSchema } from './home-answer.ts';
 

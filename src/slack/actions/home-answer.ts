@@ -2,6 +2,7 @@ import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { noticeModal } from '../blocks/feedback-notice-modal.ts';
+import { openModal } from '../modal-calls.ts';
 
 /** The fields of a button press (in a message or on the Home tab) that these listeners read. */
 export const buttonPressSchema = z.object({
@@ -29,7 +30,7 @@ export function answerFor(respond: RespondFn | undefined, client: WebClient, tri
   if (respond) return respond;
   const inModal = async (message: Parameters<RespondFn>[0]): Promise<void> => {
     const text = typeof message === 'string' ? message : (message.text ?? '');
-    await client.views.open({ trigger_id: triggerId, view: noticeModal('Mockingbird', text) });
+    await openModal(client, triggerId, noticeModal('Mockingbird', text));
   };
   // respondSafely only awaits the answer; nothing reads the HTTP response a RespondFn resolves to.
   return inModal as unknown as RespondFn;

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../app-deps.ts';
 import { questionFormModal } from '../blocks/question-admin-form.ts';
+import { pushModal } from '../modal-calls.ts';
 import { requireOwnQuestion, requireQuestionOrganizer } from '../question-admin.ts';
 import { memberRefOf } from './home-answer.ts';
 import { answerInModal, pageOf, questionIdOf, questionPressSchema } from './question-admin-press.ts';
@@ -24,10 +25,11 @@ export function editQuestionButton(deps: AppDeps) {
     await answerInModal(client, triggerId, deps.logger, async () => {
       const workspaceId = await requireQuestionOrganizer(deps, client, memberRefOf(press.data));
       const question = await requireOwnQuestion(deps, workspaceId, questionIdOf(press.data));
-      await client.views.push({
-        trigger_id: triggerId,
-        view: questionFormModal({ question, page: pageOf(view.private_metadata) }),
-      });
+      await pushModal(
+        client,
+        triggerId,
+        questionFormModal({ question, page: pageOf(view.private_metadata) }),
+      );
       return null;
     });
   };

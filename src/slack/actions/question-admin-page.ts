@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../app-deps.ts';
+import { updateModal } from '../modal-calls.ts';
 import { questionListView, requireQuestionOrganizer } from '../question-admin.ts';
 import { memberRefOf } from './home-answer.ts';
 import { answerInModal, questionPressSchema } from './question-admin-press.ts';
@@ -20,10 +21,11 @@ export function pageQuestionsButton(deps: AppDeps) {
       const workspaceId = await requireQuestionOrganizer(deps, client, memberRefOf(press.data));
       // questionListView keeps the page within those there are, whatever the value says.
       const page = Number.parseInt(actions[0]?.value ?? '0', 10);
-      await client.views.update({
-        view_id: view.id,
-        view: await questionListView(deps, workspaceId, Number.isFinite(page) ? page : 0),
-      });
+      await updateModal(
+        client,
+        view.id,
+        await questionListView(deps, workspaceId, Number.isFinite(page) ? page : 0),
+      );
       return null;
     });
   };

@@ -5,6 +5,7 @@ import { AppError } from '../../errors.ts';
 import type { Logger } from '../../observability/logger.ts';
 import { noticeModal } from '../blocks/feedback-notice-modal.ts';
 import type { QuestionListPlace } from '../blocks/question-admin-list.ts';
+import { pushModal } from '../modal-calls.ts';
 import { NOT_OWN_QUESTION } from '../question-admin.ts';
 import { respondSafely } from '../respond-safely.ts';
 import { buttonPressSchema } from './home-answer.ts';
@@ -52,7 +53,7 @@ export async function answerInModal(
 ): Promise<void> {
   const inModal = async (message: Parameters<RespondFn>[0]): Promise<void> => {
     const text = typeof message === 'string' ? message : (message.text ?? '');
-    await client.views.push({ trigger_id: triggerId, view: noticeModal('Workspace questions', text) });
+    await pushModal(client, triggerId, noticeModal('Workspace questions', text));
   };
   // respondSafely only awaits the answer; nothing reads the HTTP response a RespondFn resolves to.
   await respondSafely(inModal as unknown as RespondFn, logger, work);

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { AppDeps } from '../../app-deps.ts';
+import { pushModal } from '../modal-calls.ts';
 import { requireQuestionOrganizer } from '../question-admin.ts';
 import { memberRefOf } from './home-answer.ts';
 import { answerInModal, pageOf, questionPressSchema } from './question-admin-press.ts';
@@ -22,7 +23,7 @@ export function pushQuestionForm(deps: AppDeps, form: (list: { page: number }) =
     const { trigger_id: triggerId, view } = press.data;
     await answerInModal(client, triggerId, deps.logger, async () => {
       await requireQuestionOrganizer(deps, client, memberRefOf(press.data));
-      await client.views.push({ trigger_id: triggerId, view: form({ page: pageOf(view.private_metadata) }) });
+      await pushModal(client, triggerId, form({ page: pageOf(view.private_metadata) }));
       return null;
     });
   };

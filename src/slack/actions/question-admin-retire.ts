@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../app-deps.ts';
 import { setWorkspaceQuestionRetired } from '../../store/workspace-questions.ts';
+import { updateModal } from '../modal-calls.ts';
 import { questionListView, requireOwnQuestion, requireQuestionOrganizer } from '../question-admin.ts';
 import { memberRefOf } from './home-answer.ts';
 import { answerInModal, pageOf, questionIdOf, questionPressSchema } from './question-admin-press.ts';
@@ -31,10 +32,11 @@ export function retireQuestionButton(deps: AppDeps, change: 'retire' | 'restore'
         change === 'retire' ? deps.now() : null,
       );
       deps.logger.info({ workspaceId, questionId: question.id, change }, 'workspace question changed');
-      await client.views.update({
-        view_id: view.id,
-        view: await questionListView(deps, workspaceId, pageOf(view.private_metadata)),
-      });
+      await updateModal(
+        client,
+        view.id,
+        await questionListView(deps, workspaceId, pageOf(view.private_metadata)),
+      );
       return null;
     });
   };

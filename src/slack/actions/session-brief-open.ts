@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { findBriefContext } from '../../store/session-briefs.ts';
 import { sessionBriefModal } from '../blocks/session-brief.ts';
-import { openModal } from '../open-modal.ts';
+import { openModal } from '../modal-calls.ts';
 import { respondSafely } from '../respond-safely.ts';
 import { answerFor, buttonPressSchema } from './home-answer.ts';
 

@@ -8,7 +8,7 @@ import { findWorkspaceSettings } from '../../store/workspace-settings.ts';
 import { ensureWorkspaceId } from '../../store/workspaces.ts';
 import { adminSettingsModal } from '../blocks/admin-settings-modal.ts';
 import { dailySettingsModal } from '../blocks/daily-settings-modal.ts';
-import { openModal } from '../open-modal.ts';
+import { openModal, pushModal } from '../modal-calls.ts';
 import { checkOrganizer, NOT_AN_ORGANIZER, type OrganizerCheck } from '../organizers.ts';
 import { questionListView, requireQuestionOrganizer } from '../question-admin.ts';
 
@@ -67,7 +67,7 @@ export async function openDailySettingsModal(
     organizerTimezone: organizer.timezone,
     now: deps.now().getTime(),
   });
-  if (how === 'push') await client.views.push({ trigger_id: triggerId, view });
+  if (how === 'push') await pushModal(client, triggerId, view);
   else await openModal(client, triggerId, view);
   return null;
 }

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { blockedSlackUsers } from '../../store/member-blocks.ts';
 import type { MemberRef } from '../../store/members.ts';
 import { profileModal } from '../blocks/profile-modal.ts';
-import { openModal } from '../open-modal.ts';
+import { openModal } from '../modal-calls.ts';
 import { ensureSyncedMember } from '../synced-member.ts';
 
 /** `/mock profile`: the settings Mockingbird holds for the member, in a modal to change them. */

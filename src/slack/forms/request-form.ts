@@ -7,7 +7,7 @@ import type { MemberRef } from '../../store/members.ts';
 import { findLatestRequest } from '../../store/partner-requests.ts';
 import { findWorkspaceSettings } from '../../store/workspace-settings.ts';
 import { requestModal } from '../blocks/request-modal.ts';
-import { openModal } from '../open-modal.ts';
+import { openModal } from '../modal-calls.ts';
 import { ensureSyncedMember } from '../synced-member.ts';
 
 /**

@@ -1,15 +1,14 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { toSlackLogger } from '../observability/bolt-logger.ts';
 import type { Logger } from '../observability/logger.ts';
 import { countSlackApiCalls } from '../observability/slack-api-metrics.ts';
 
 /**
- * The one place that decides how we talk to Slack's Web API. The SDK's defaults retry a failed
- * call for about thirty minutes, pause every call on a 429 and never time out; that would hold
- * a Slack request or a job hostage. We retry briefly and time out, and let BullMQ own longer
- * retries for background work.
+ * How the app's Web API clients are built; the worker's sends then go through src/slack/outbound.
+ * The SDK's defaults retry a failed call for about thirty minutes, pause every call on a 429 and
+ * never time out; that would hold a Slack request or a job hostage. We retry briefly and time out,
+ * and let BullMQ own longer retries for background work.
  */
 export function slackClientOptions(config: Config, logger: Logger): WebClientOptions {
   return {
@@ -27,17 +26,4 @@ export function createWorkerSlackClient(config: Config, logger: Logger): WebClie
     ...slackClientOptions(config, logger),
     rejectRateLimitedCalls: true,
   });
-}
-
-const usersInfoResponse = z.object({
-  user: z.object({
-    tz: z.string().nullish(),
-    deleted: z.boolean().optional(),
-  }),
-});
-
-/** The member's IANA timezone as their Slack profile gives it (null when Slack has none). */
-export async function fetchSlackTimezone(client: WebClient, slackUserId: string): Promise<string | null> {
-  const response = usersInfoResponse.parse(await client.users.info({ user: slackUserId }));
-  return response.user.tz ?? null;
 }
