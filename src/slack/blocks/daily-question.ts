@@ -56,7 +56,8 @@ export function dailyQuestionMessage(question: DailyQuestionView, typeLabel: str
       ],
     },
   ];
-  return { text: `Question of the day (${typeLabel}, ${levels}): ${question.text}`, blocks };
+  // The notification text is mrkdwn too: an organizer's question must not become <!channel> there.
+  return { text: `Question of the day (${typeLabel}, ${levels}): ${escapeText(question.text)}`, blocks };
 }
 
 /** The "Hint" button's private answer: the framework that fits the type, and the question's hint. */

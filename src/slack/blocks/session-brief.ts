@@ -7,6 +7,7 @@ import {
   type SessionBriefField,
 } from '../../domain/sessions/session-brief.ts';
 import { escapeText } from './escape-text.ts';
+import { clip } from './feedback-labels.ts';
 import type { SlackMessage } from './help-message.ts';
 import { slackDate } from './slack-date.ts';
 
@@ -137,7 +138,8 @@ export function sessionBriefMessage(input: {
     ...(brief.focus ? [`*Focus:* ${escapeText(brief.focus)}`] : []),
     `*Mode:* ${MODE_WORDS[brief.mode].label}: ${MODE_WORDS[brief.mode].description}`,
   ];
-  const text = lines.join('\n');
+  // Escaped member text can grow fivefold (&amp;): the section is clipped to Slack's 3,000.
+  const text = clip(lines.join('\n'), 3_000);
   return {
     text: `${input.revised ? 'Updated brief' : 'Brief'} for your ${input.typeLabel} session.`,
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { interviewRounds } from '../../domain/scheduling/interview-rounds.ts';
 import type { SessionRecord } from '../../store/sessions.ts';
 import { escapeText } from './escape-text.ts';
+import { clip } from './feedback-labels.ts';
 import type { SlackMessage } from './help-message.ts';
 import { withArticle } from './indefinite-article.ts';
 import { NO_SHOW_CONFIRM, SESSION_ACTIONS, slotValue } from './session-actions.ts';
@@ -10,6 +11,8 @@ import { slackDate } from './slack-date.ts';
 import { slackLink } from './slack-link.ts';
 
 const WHEN = '{date_long_pretty} at {time}';
+/** Two notes and their mentions fit one section (3,000 characters). */
+const NOTE_MAX = 1_400;
 
 export function pairOf(session: SessionRecord): { first: string; second: string } {
   const [first, second] = session.participants;
@@ -57,9 +60,10 @@ function header(session: SessionRecord, typeLabel: string): KnownBlock[] {
     ];
   }
   const rounds = describeRounds(session);
+  // Escaping can grow a note fivefold (&amp;): each is clipped so the section stays within Slack's 3,000.
   const notes = session.participants
     .filter((p) => p.note?.trim())
-    .map((p) => `<@${p.slackUserId}>: ${escapeText(p.note!.trim())}`);
+    .map((p) => `<@${p.slackUserId}>: ${clip(escapeText(p.note!.trim()), NOTE_MAX)}`);
   return [
     {
       type: 'section',

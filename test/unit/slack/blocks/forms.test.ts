@@ -39,6 +39,7 @@ import type { MemberProfile } from '../../../../src/store/members.ts';
 import type { WorkspaceQuestion } from '../../../../src/store/workspace-questions.ts';
 import {
   actionIds,
+  ampersands,
   blockIds,
   blocksOf,
   expectWithinLimits,
@@ -328,7 +329,8 @@ describe('the interviewee’s brief', () => {
   });
 
   it('the message keeps the interviewee’s words as text, at the longest the form allows', () => {
-    // Hostile text at each field's maximum. Text made only of `&` overflows: see the report.
+    // Hostile text at each field's maximum; text made only of `&` (five characters once escaped)
+    // is clipped to the section's limit, which it used to overflow.
     const message = sessionBriefMessage({
       intervieweeSlackUserId: 'U0BO',
       typeLabel: 'Reverse interview',
@@ -343,6 +345,19 @@ describe('the interviewee’s brief', () => {
     });
     expectWithinLimits(message);
     expect(memberTokens(message)).toEqual([]);
+    const ampersandBrief = sessionBriefMessage({
+      intervieweeSlackUserId: 'U0BO',
+      typeLabel: 'Reverse interview',
+      startsAt: NOW,
+      brief: {
+        company: ampersands(BRIEF_LIMITS.company),
+        level: 'DIRECTOR',
+        focus: ampersands(BRIEF_LIMITS.focus),
+        mode: 'pressure',
+      },
+      revised: false,
+    });
+    expectWithinLimits(ampersandBrief);
     expect(textOf(message.blocks)).toContain('*Updated brief from <@U0BO>*');
     const bare = sessionBriefMessage({
       intervieweeSlackUserId: 'U0BO',

@@ -24,7 +24,15 @@ import {
   weeklyStatusMessage,
 } from '../../../../src/slack/blocks/weekly-opt-in.ts';
 import type { SessionParticipantRecord, SessionRecord } from '../../../../src/store/sessions.ts';
-import { actionIds, blocksOf, expectWithinLimits, hostile, memberTokens, textOf } from './block-checks.ts';
+import {
+  actionIds,
+  ampersands,
+  blocksOf,
+  expectWithinLimits,
+  hostile,
+  memberTokens,
+  textOf,
+} from './block-checks.ts';
 
 const NOW = Date.UTC(2026, 11, 7, 12);
 const HOUR = 3600_000;
@@ -98,6 +106,8 @@ describe('the pair’s intro', () => {
     const message = sessionProposalMessage(busiest(hostile), 'Execution', NOW);
     expectWithinLimits(message);
     expect(memberTokens(message)).toEqual([]);
+    // Notes made only of `&` (five characters each once escaped) used to overflow the section.
+    expectWithinLimits(sessionProposalMessage(busiest(ampersands), 'Execution', NOW));
     const picks = blocksOf(message)
       .map((block) => block.accessory as { action_id: string; value: string } | undefined)
       .filter((accessory) => accessory?.action_id === SESSION_ACTIONS.pickSlot);
