@@ -289,6 +289,7 @@
       input.dataset.selectedValue = suggestion.dataset.value;
       input.dataset.selectedText = suggestion.textContent;
       external.querySelector('.bk-suggest').hidden = true;
+      input.blur();
       if (external.dataset.dispatch === 'true') await dispatch(external, readElement(external));
     }
   });
@@ -336,16 +337,15 @@
   // ------------------------------------------------------------------ external menus (options from the app)
 
   const timers = new WeakMap();
-  function searchExternal(external, input) {
-    input.dataset.selectedValue = '';
-    input.dataset.selectedText = '';
+  // As in Slack, typing searches without dropping the current choice; only picking one changes it.
+  function searchExternal(external, input, query = input.value) {
     clearTimeout(timers.get(external));
     timers.set(
       external,
       setTimeout(async () => {
         const minimum = Number(external.dataset.minQuery ?? 3);
         const list = external.querySelector('.bk-suggest');
-        if (input.value.length < minimum) {
+        if (query.length < minimum) {
           list.hidden = true;
           return;
         }
@@ -355,7 +355,7 @@
           viewId: found.surface.viewId,
           blockId: external.dataset.blockId,
           actionId: external.dataset.actionId,
-          value: input.value,
+          value: query,
           state: stateOf(found.holder),
         });
         list.innerHTML = '';
@@ -374,13 +374,30 @@
 
   document.addEventListener('focusin', (event) => {
     const target = event.target;
-    if (
-      target instanceof HTMLInputElement &&
-      target.classList.contains('bk-external-input') &&
-      Number(target.closest('.bk-external').dataset.minQuery ?? 3) === 0
-    ) {
-      searchExternal(target.closest('.bk-external'), target);
+    if (!(target instanceof HTMLInputElement) || !target.classList.contains('bk-external-input')) return;
+    const external = target.closest('.bk-external');
+    // Opening the menu shows what it offers before anything is typed (min_query_length 0).
+    if (Number(external.dataset.minQuery ?? 3) === 0) {
+      target.select();
+      searchExternal(external, target, '');
     }
+  });
+
+  // Picking from the list must not take the focus away from the menu first.
+  document.addEventListener('mousedown', (event) => {
+    if (event.target instanceof Element && event.target.closest('.bk-suggest')) event.preventDefault();
+  });
+
+  document.addEventListener('focusout', (event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement) || !target.classList.contains('bk-external-input')) return;
+    // Leaving without picking keeps the choice there was; the list closes once a pick has landed.
+    setTimeout(() => {
+      if (target.closest('.bk-external')?.contains(document.activeElement)) return;
+      target.value = target.dataset.selectedText || '';
+      const list = target.closest('.bk-external')?.querySelector('.bk-suggest');
+      if (list) list.hidden = true;
+    }, 200);
   });
 
   // ------------------------------------------------------------------ forms: the composer and modals

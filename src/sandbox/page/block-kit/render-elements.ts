@@ -99,7 +99,7 @@ export function renderElement(element: Json, place: ElementPlace, context: Rende
     }
     case 'external_select': {
       const initial = element.initial_option as Json | undefined;
-      return `<div class="bk-external"${attributes({ ...base, 'data-min-query': element.min_query_length ?? 3 })}><input type="text" class="bk-external-input" autocomplete="off"${attributes(
+      return `<div class="bk-external"${attributes({ ...base, 'data-min-query': element.min_query_length ?? 3 })}><input type="text" class="bk-control bk-external-input" autocomplete="off"${attributes(
         {
           placeholder: optionLabel({ text: element.placeholder, value: 'Search' }),
           value: initial ? optionLabel(initial) : undefined,
