@@ -27,7 +27,7 @@ export interface SlackApp {
   app: App;
   /** Starts receiving; resolves with the HTTP port (the events endpoint, or the side server in Socket Mode). */
   start(): Promise<number>;
-  /** Stops taking new requests. */
+  /** Stops taking new requests and waits (up to the shutdown timeout) for those in flight. */
   stop(): Promise<void>;
 }
 
@@ -115,7 +115,15 @@ export function createSlackApp(
       return server ? (server.address() as AddressInfo).port : config.port;
     },
     async stop() {
+      // No new requests; then the listeners already acknowledged finish (bounded), before the
+      // caller closes the pools they use.
       await receiver.stop();
+      const drained = await app.drain(config.shutdownTimeoutMs);
+      if (!drained)
+        deps.logger.warn(
+          { timeoutMs: config.shutdownTimeoutMs },
+          'Slack listeners still running at the shutdown timeout; stopping anyway',
+        );
     },
   };
 }

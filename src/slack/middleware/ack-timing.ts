@@ -43,7 +43,35 @@ export function receiptProperties(req: IncomingMessage): { receivedAt?: number }
  * count from the moment they reach the app.
  */
 export class MeasuredApp extends App {
-  override async processEvent(event: ReceiverEvent): Promise<void> {
+  /** Requests whose listeners are still running (usually after their ack), for a graceful stop. */
+  private readonly inFlight = new Set<Promise<void>>();
+
+  /**
+   * Waits for the listeners still running to finish, at most `timeoutMs`; true when all did. A
+   * member acknowledged a moment ago is still owed their answer and their saved change; closing
+   * the database under those listeners left a member row without its request.
+   */
+  async drain(timeoutMs: number): Promise<boolean> {
+    if (this.inFlight.size === 0) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const finished = Promise.allSettled([...this.inFlight]).then(() => true as const);
+    const outcome = await Promise.race([finished, deadline]);
+    clearTimeout(timer);
+    return outcome;
+  }
+
+  override processEvent(event: ReceiverEvent): Promise<void> {
+    const running = this.measured(event);
+    const tracked = running.catch(() => {});
+    this.inFlight.add(tracked);
+    void tracked.finally(() => this.inFlight.delete(tracked));
+    return running;
+  }
+
+  private async measured(event: ReceiverEvent): Promise<void> {
     const stamp = event.customProperties?.receivedAt;
     const receivedAt = typeof stamp === 'number' ? stamp : performance.now();
     const surface = surfaceOf(event.body);
