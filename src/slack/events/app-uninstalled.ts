@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { dailySchedulerId } from '../../queue/daily-question-schedule.ts';
-import { eraseMember, eraseWorkspace, findMemberId, memberSessionIds } from '../../store/erasure.ts';
-import { eraseJobsOf } from '../actions/forget-me.ts';
+import { eraseWorkspace, findMemberId } from '../../store/erasure.ts';
+import { forgetMember } from '../../workflows/forget-member.ts';
 import { errorSummary } from '../respond-safely.ts';
 
 type UninstalledArgs = SlackEventMiddlewareArgs<'app_uninstalled'> & AllMiddlewareArgs;
@@ -52,10 +52,7 @@ export function tokensRevoked(deps: AppDeps) {
       }
       for (const slackUserId of event.tokens.oauth) {
         const memberId = await findMemberId(deps.db, slackTeamId, slackUserId);
-        if (!memberId) continue;
-        const sessionIds = await memberSessionIds(deps.db, memberId);
-        await eraseMember(deps.db, memberId);
-        await eraseJobsOf(deps, { memberId, slackUserId, sessionIds });
+        if (memberId) await forgetMember(deps, { memberId, slackUserId });
       }
     } catch (error) {
       deps.logger.error({ err: errorSummary(error) }, 'could not erase after revoked tokens');
