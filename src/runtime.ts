@@ -22,7 +22,7 @@ import { SlackOutbound } from './slack/outbound/slack-outbound.ts';
 import { createWorkerSlackClient } from './slack/slack-client.ts';
 import { WorkspaceClients, type WorkspaceSlack } from './slack/workspace-clients.ts';
 import { PrismaInstallationStore } from './store/installations.ts';
-import { createDatabase } from './store/prisma.ts';
+import { createDatabase, type Database } from './store/prisma.ts';
 import { recordUndelivered } from './store/sessions.ts';
 import { OutboxRelay } from './workflows/outbox-relay.ts';
 
@@ -163,10 +163,17 @@ export async function startRuntime(
   }
 
   let slackApp: SlackApp | undefined;
+  let webDb: Database | undefined;
   let opsServer: Server | undefined;
   let port: number;
   if (config.roles.includes('web')) {
-    slackApp = createSlackApp(config, { config, db, queues, logger, now }, routes, {
+    // Listeners answer Slack within 3 s: their queries get their own pool with a 1.5 s limit, so a
+    // hung PostgreSQL turns into "not saved, try again" in time. Jobs keep the unhurried pool.
+    webDb = createDatabase(config.databaseUrl, {
+      queryTimeoutMs: WEB_QUERY_TIMEOUT_MS,
+      onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection error'),
+    });
+    slackApp = createSlackApp(config, { config, db: webDb, queues, logger, now }, routes, {
       redis: producerRedis,
       installationStore: installations,
     });
@@ -192,10 +199,14 @@ export async function startRuntime(
         if (redis?.status === 'ready') await settleWithin(redis.quit(), 2_000);
         redis?.disconnect();
       }
+      await webDb?.$disconnect();
       await db.$disconnect();
     },
   };
 }
+
+/** Per query, for the web role's pool: half of Slack's 3 s, leaving time to answer. */
+const WEB_QUERY_TIMEOUT_MS = 1_500;
 
 /** Waits for `promise` at most `ms`: shutdown must end even when a dependency has gone away. */
 async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {

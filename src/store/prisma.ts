@@ -13,7 +13,17 @@ export type DbClient = Database | Transaction;
  */
 export function createDatabase(
   databaseUrl: string,
-  options: { poolSize?: number; onConnectionError?: (error: Error) => void } = {},
+  options: {
+    poolSize?: number;
+    onConnectionError?: (error: Error) => void;
+    /**
+     * Fails any query (and a new connection) that has no answer after this long. A frozen server
+     * (SIGSTOP, a stuck disk) keeps pooled connections open and silent, so without it a query waits
+     * for ever; the web role sets it so a Slack request is answered in time. A transaction whose
+     * statement times out is never committed (the COMMIT is never sent).
+     */
+    queryTimeoutMs?: number;
+  } = {},
 ): Database {
   // A restarted PostgreSQL ends every pooled connection; pg reports it as an 'error' event, which
   // must be heard (and logged) or Node treats it as an uncaught exception.
@@ -22,7 +32,8 @@ export function createDatabase(
     {
       connectionString: databaseUrl,
       max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 2_000,
+      connectionTimeoutMillis: Math.min(2_000, options.queryTimeoutMs ?? 2_000),
+      ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
       idleTimeoutMillis: 30_000,
     },
     { onPoolError: onConnectionError, onConnectionError },
@@ -50,7 +61,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
     if (
       typeof message === 'string' &&
-      /connect(ion)? (timeout|terminated|refused)|ECONNREFUSED/i.test(message)
+      /connect(ion)? (timeout|terminated|refused)|ECONNREFUSED|query read timeout/i.test(message)
     ) {
       return true;
     }
