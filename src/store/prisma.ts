@@ -20,7 +20,8 @@ export function createDatabase(
      * Fails any query (and a new connection) that has no answer after this long. A frozen server
      * (SIGSTOP, a stuck disk) keeps pooled connections open and silent, so without it a query waits
      * for ever; the web role sets it so a Slack request is answered in time. A transaction whose
-     * statement times out is never committed (the COMMIT is never sent).
+     * statement times out is rolled back, never committed (its COMMIT is never sent); only a
+     * COMMIT that itself times out leaves the outcome unknown.
      */
     queryTimeoutMs?: number;
   } = {},
