@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slackTeamIdOf } from '../slack-team.ts';
 
 /** The fields of a press on a daily post's button that its listeners read. */
 export const dailyQuestionActionSchema = z.object({
@@ -18,7 +19,7 @@ export function questionIdOf(payload: DailyQuestionAction): string | null {
 
 /** The workspace the press came from (Enterprise Grid payloads may carry it on the user only). */
 export function teamIdOf(payload: DailyQuestionAction): string {
-  return payload.team?.id ?? payload.user.team_id ?? '';
+  return slackTeamIdOf(payload);
 }
 
 export const QUESTION_GONE = 'That question is no longer in the bank. Tomorrow’s will be.';

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { noticeModal } from '../blocks/feedback-notice-modal.ts';
 import { openModal } from '../modal-calls.ts';
+import { slackTeamIdOf } from '../slack-team.ts';
 
 /** The fields of a button press (in a message or on the Home tab) that these listeners read. */
 export const buttonPressSchema = z.object({
@@ -18,7 +19,7 @@ export const buttonPressSchema = z.object({
 export type ButtonPress = z.infer<typeof buttonPressSchema>;
 
 export function memberRefOf(press: ButtonPress): { slackTeamId: string; slackUserId: string } {
-  return { slackTeamId: press.team?.id ?? press.user.team_id ?? '', slackUserId: press.user.id };
+  return { slackTeamId: slackTeamIdOf(press), slackUserId: press.user.id };
 }
 
 /**

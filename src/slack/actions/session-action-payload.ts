@@ -3,7 +3,7 @@ import { REFUSAL_MESSAGES } from '../../domain/sessions/session-lifecycle.ts';
 
 /** The fields of a button press in a pair's DM that the session listeners read. */
 export const sessionActionSchema = z.object({
-  user: z.object({ id: z.string().min(1) }),
+  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
   team: z.object({ id: z.string().min(1) }).nullable(),
   actions: z.array(z.object({ action_id: z.string(), value: z.string().max(200) })).min(1),
 });

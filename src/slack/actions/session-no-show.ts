@@ -9,6 +9,7 @@ import { findSession } from '../../store/sessions.ts';
 import { changeSession } from '../../workflows/change-session.ts';
 import { placeRequest } from '../../workflows/place-request.ts';
 import { respondSafely } from '../respond-safely.ts';
+import { slackTeamIdOf } from '../slack-team.ts';
 import { STALE_MESSAGES, sessionActionSchema, sessionIdOf } from './session-action-payload.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -40,12 +41,12 @@ export function reportNoShowButton(deps: AppDeps) {
 /** The quick path's defaults, with the session's type and "free now": the same rules either way. */
 async function rebookNow(
   deps: AppDeps,
-  payload: { user: { id: string }; team: { id: string } | null },
+  payload: { user: { id: string; team_id?: string }; team: { id: string } | null },
   interviewType: string,
 ): Promise<void> {
   const now = deps.now();
   const member = await ensureMember(deps.db, {
-    slackTeamId: payload.team?.id ?? '',
+    slackTeamId: slackTeamIdOf(payload),
     slackUserId: payload.user.id,
   });
   const last = await findLatestRequest(deps.db, member.id);

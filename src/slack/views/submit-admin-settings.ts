@@ -6,14 +6,13 @@ import {
   settingsDefaults,
   type WorkspaceSettingsField,
 } from '../../domain/workspace-settings.ts';
-import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
-import { isDatabaseUnavailable } from '../../store/prisma.ts';
 import { saveWorkspaceSettings } from '../../store/workspace-settings.ts';
 import { ensureWorkspaceId } from '../../store/workspaces.ts';
 import { ADMIN_SETTINGS_MODAL, adminSettingsSavedModal } from '../blocks/admin-settings-modal.ts';
 import { checkOrganizer, NOT_AN_ORGANIZER } from '../organizers.ts';
-import { errorSummary } from '../respond-safely.ts';
+import { slackTeamIdOf } from '../slack-team.ts';
 import { adminSettingsValues } from './admin-settings-values.ts';
+import { inlineError, saveFailedMessage, UNREADABLE_FORM } from './form-answers.ts';
 import { viewStateSchema } from './view-state.ts';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -38,14 +37,11 @@ export function submitAdminSettings(deps: AppDeps) {
         { issues: submission.error.issues.map((i) => i.path.join('.')) },
         'bad organizer settings',
       );
-      await ack({
-        response_action: 'errors',
-        errors: { [firstBlock]: 'Slack sent a form Mockingbird could not read. Please try again.' },
-      });
+      await ack(inlineError(firstBlock, UNREADABLE_FORM));
       return;
     }
     const { team, user, view } = submission.data;
-    const slackTeamId = team?.id ?? user.team_id ?? '';
+    const slackTeamId = slackTeamIdOf({ team, user });
 
     try {
       const organizer = await checkOrganizer(deps.config, client, user.id, { db: deps.db, slackTeamId });
@@ -64,15 +60,7 @@ export function submitAdminSettings(deps: AppDeps) {
       deps.logger.info({ workspaceId }, 'organizer settings saved');
       await ack({ response_action: 'update', view: adminSettingsSavedModal(saved, defaults) });
     } catch (error) {
-      const known = isDatabaseUnavailable(error);
-      deps.logger[known ? 'warn' : 'error'](
-        { err: errorSummary(error) },
-        'could not save organizer settings',
-      );
-      const message = known
-        ? TRY_AGAIN_MESSAGE
-        : 'Mockingbird could not save this just now. Your answers are still here; please save again.';
-      await ack({ response_action: 'errors', errors: { [firstBlock]: message } });
+      await ack(inlineError(firstBlock, saveFailedMessage(deps.logger, error, 'organizer settings')));
     }
   };
 }

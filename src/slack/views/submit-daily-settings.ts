@@ -3,15 +3,15 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { nextRunAfter } from '../../domain/daily-question/schedule.ts';
 import { type DailySettingsField, readDailySettingsForm } from '../../domain/daily-question/settings-form.ts';
-import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
 import { scheduleDailyQuestion } from '../../queue/daily-question-schedule.ts';
 import { saveDailySettings } from '../../store/daily-question.ts';
-import { isDatabaseUnavailable } from '../../store/prisma.ts';
 import { ensureWorkspaceId } from '../../store/workspaces.ts';
 import { DAILY_SETTINGS_MODAL, dailySettingsSavedModal } from '../blocks/daily-settings-modal.ts';
 import { checkOrganizer, NOT_AN_ORGANIZER } from '../organizers.ts';
 import { errorSummary } from '../respond-safely.ts';
+import { slackTeamIdOf } from '../slack-team.ts';
 import { dailySettingsStateSchema, dailySettingsValues } from './daily-settings-values.ts';
+import { inlineError, saveFailedMessage, UNREADABLE_FORM } from './form-answers.ts';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -35,10 +35,7 @@ export function submitDailySettings(deps: AppDeps) {
         { issues: submission.error.issues.map((i) => i.path.join('.')) },
         'bad daily settings',
       );
-      await ack({
-        response_action: 'errors',
-        errors: { [firstBlock]: 'Slack sent a form Mockingbird could not read. Please try again.' },
-      });
+      await ack(inlineError(firstBlock, UNREADABLE_FORM));
       return;
     }
     const { team, user, view } = submission.data;
@@ -46,7 +43,7 @@ export function submitDailySettings(deps: AppDeps) {
     try {
       const organizer = await checkOrganizer(deps.config, client, user.id, {
         db: deps.db,
-        slackTeamId: team?.id ?? user.team_id ?? '',
+        slackTeamId: slackTeamIdOf({ team, user }),
       });
       if (!organizer.allowed) {
         await ack({ response_action: 'errors', errors: { [firstBlock]: NOT_AN_ORGANIZER } });
@@ -58,7 +55,7 @@ export function submitDailySettings(deps: AppDeps) {
         return;
       }
       const now = deps.now();
-      const workspaceId = await ensureWorkspaceId(deps.db, team?.id ?? user.team_id ?? '');
+      const workspaceId = await ensureWorkspaceId(deps.db, slackTeamIdOf({ team, user }));
       const saved = await saveDailySettings(deps.db, workspaceId, form.value, { slackUserId: user.id, now });
       const scheduled = await scheduleDailyQuestion(deps.queues, saved).then(
         () => true,
@@ -70,12 +67,7 @@ export function submitDailySettings(deps: AppDeps) {
       const next = saved.enabled ? nextRunAfter(saved, now.getTime()) : null;
       await ack({ response_action: 'update', view: dailySettingsSavedModal(saved, next, scheduled) });
     } catch (error) {
-      const known = isDatabaseUnavailable(error);
-      deps.logger[known ? 'warn' : 'error']({ err: errorSummary(error) }, 'could not save daily settings');
-      const message = known
-        ? TRY_AGAIN_MESSAGE
-        : 'Mockingbird could not save this just now. Your answers are still here; please save again.';
-      await ack({ response_action: 'errors', errors: { [firstBlock]: message } });
+      await ack(inlineError(firstBlock, saveFailedMessage(deps.logger, error, 'daily settings')));
     }
   };
 }

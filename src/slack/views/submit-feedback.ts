@@ -2,16 +2,14 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { type FeedbackFormField, readFeedbackForm } from '../../domain/feedback/feedback-form.ts';
-import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
 import { metrics } from '../../observability/metrics.ts';
 import { findFeedbackSession } from '../../store/feedback.ts';
-import { isDatabaseUnavailable } from '../../store/prisma.ts';
 import { rubricFor } from '../../store/rubrics.ts';
 import { saveFeedbackAndFollowUps } from '../../workflows/save-feedback.ts';
 import { FEEDBACK_MODAL, feedbackBlockId } from '../blocks/feedback-modal.ts';
 import { feedbackClosedModal, feedbackSavedModal, noticeModal } from '../blocks/feedback-notice-modal.ts';
-import { errorSummary } from '../respond-safely.ts';
 import { feedbackFormValues } from './feedback-form-values.ts';
+import { inlineError, saveFailedMessage, UNREADABLE_FORM } from './form-answers.ts';
 import { viewStateSchema } from './view-state.ts';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -48,10 +46,7 @@ export function submitFeedback(deps: AppDeps) {
     const metadata = submission.success ? readMetadata(submission.data.view.private_metadata) : null;
     if (!submission.success || !metadata) {
       deps.logger.warn('bad feedback form');
-      await ack({
-        response_action: 'errors',
-        errors: { [GENERAL_BLOCK]: 'Slack sent a form Mockingbird could not read. Please try again.' },
-      });
+      await ack(inlineError(GENERAL_BLOCK, UNREADABLE_FORM));
       return;
     }
     const { user, view, api_app_id: appId } = submission.data;
@@ -117,13 +112,7 @@ export function submitFeedback(deps: AppDeps) {
         }),
       });
     } catch (error) {
-      const known = isDatabaseUnavailable(error);
-      deps.logger[known ? 'warn' : 'error']({ err: errorSummary(error) }, 'could not save feedback');
-      // Saving again is safe: the row is per (session, author), so a retry never doubles it.
-      const message = known
-        ? TRY_AGAIN_MESSAGE
-        : 'Mockingbird could not save this just now. Your answers are still here; please send again.';
-      await ack({ response_action: 'errors', errors: { [GENERAL_BLOCK]: message } });
+      await ack(inlineError(GENERAL_BLOCK, saveFailedMessage(deps.logger, error, 'feedback')));
     }
   };
 }

@@ -5,12 +5,10 @@ import {
   type InterviewerRatingField,
   readInterviewerRating,
 } from '../../domain/feedback/interviewer-rating.ts';
-import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
 import { saveInterviewerRating } from '../../store/interviewer-ratings.ts';
-import { isDatabaseUnavailable } from '../../store/prisma.ts';
 import { noticeModal } from '../blocks/feedback-notice-modal.ts';
 import { INTERVIEWER_RATING_MODAL } from '../blocks/interviewer-rating-modal.ts';
-import { errorSummary } from '../respond-safely.ts';
+import { inlineError, saveFailedMessage, UNREADABLE_FORM } from './form-answers.ts';
 import { viewInput, viewStateSchema } from './view-state.ts';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -27,10 +25,7 @@ export function submitInterviewerRating(deps: AppDeps) {
   return async ({ ack, body }: ViewArgs): Promise<void> => {
     const submission = submissionSchema.safeParse(body);
     if (!submission.success) {
-      await ack({
-        response_action: 'errors',
-        errors: { [FIRST_BLOCK]: 'Slack sent a form Mockingbird could not read. Please try again.' },
-      });
+      await ack(inlineError(FIRST_BLOCK, UNREADABLE_FORM));
       return;
     }
     const { user, view } = submission.data;
@@ -61,15 +56,7 @@ export function submitInterviewerRating(deps: AppDeps) {
             : 'There is no interviewer of yours to rate in this session.';
       await ack({ response_action: 'update', view: noticeModal('Rate your interviewer', text) });
     } catch (error) {
-      const known = isDatabaseUnavailable(error);
-      deps.logger[known ? 'warn' : 'error'](
-        { err: errorSummary(error) },
-        'could not save an interviewer rating',
-      );
-      const message = known
-        ? TRY_AGAIN_MESSAGE
-        : 'Mockingbird could not save this just now. Please send again.';
-      await ack({ response_action: 'errors', errors: { [FIRST_BLOCK]: message } });
+      await ack(inlineError(FIRST_BLOCK, saveFailedMessage(deps.logger, error, 'an interviewer rating')));
     }
   };
 }

@@ -3,16 +3,15 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { memberTimeZone, normaliseTimeZone } from '../../domain/availability/time-zone.ts';
 import { FOLLOW_SLACK_TIMEZONE, type ProfileFormField, readProfileForm } from '../../domain/profile-form.ts';
-import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
 import { enqueueJob } from '../../queue/job-request.ts';
 import { replaceBlockedUsers } from '../../store/member-blocks.ts';
 import { ensureMember, updateProfile } from '../../store/members.ts';
 import { findOpenRequest } from '../../store/partner-requests.ts';
-import { isDatabaseUnavailable } from '../../store/prisma.ts';
 import { queueFollowUps } from '../../workflows/outbox.ts';
 import { PROFILE_MODAL } from '../blocks/profile-modal.ts';
 import { profileSavedModal } from '../blocks/profile-saved-modal.ts';
-import { errorSummary } from '../respond-safely.ts';
+import { slackTeamIdOf } from '../slack-team.ts';
+import { inlineError, saveFailedMessage, UNREADABLE_FORM } from './form-answers.ts';
 import { profileFormValues } from './profile-form-values.ts';
 import { viewStateSchema } from './view-state.ts';
 
@@ -33,15 +32,12 @@ export function submitProfileForm(deps: AppDeps) {
     const firstBlock = PROFILE_MODAL.blocks.timezone;
     const submission = submissionSchema.safeParse(body);
     if (!submission.success) {
-      await ack({
-        response_action: 'errors',
-        errors: { [firstBlock]: 'Slack sent a form Mockingbird could not read. Please try again.' },
-      });
+      await ack(inlineError(firstBlock, UNREADABLE_FORM));
       return;
     }
     const { team, user, view } = submission.data;
     try {
-      const ref = { slackTeamId: team?.id ?? user.team_id ?? '', slackUserId: user.id };
+      const ref = { slackTeamId: slackTeamIdOf({ team, user }), slackUserId: user.id };
       const member = await ensureMember(deps.db, ref);
       const fields = profileFormValues(view.state);
       // Usual times are read on the clock the member is choosing now, else the one they have.
@@ -70,12 +66,7 @@ export function submitProfileForm(deps: AppDeps) {
         view: profileSavedModal(saved, blockedUsers.length, openRequest?.timezone ?? null),
       });
     } catch (error) {
-      const known = isDatabaseUnavailable(error);
-      deps.logger[known ? 'warn' : 'error']({ err: errorSummary(error) }, 'could not save a profile');
-      const message = known
-        ? TRY_AGAIN_MESSAGE
-        : 'Mockingbird could not save this just now. Your answers are still here; please save again.';
-      await ack({ response_action: 'errors', errors: { [firstBlock]: message } });
+      await ack(inlineError(firstBlock, saveFailedMessage(deps.logger, error, 'a profile')));
     }
   };
 }

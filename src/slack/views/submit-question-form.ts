@@ -21,6 +21,8 @@ import {
   requireOwnQuestion,
   requireQuestionOrganizer,
 } from '../question-admin.ts';
+import { slackTeamIdOf } from '../slack-team.ts';
+import { UNREADABLE_FORM } from './form-answers.ts';
 import { questionFormValues } from './question-form-values.ts';
 import { viewStateSchema } from './view-state.ts';
 
@@ -42,8 +44,6 @@ const placeSchema = z.object({
   page: z.number().int().min(0).max(10_000),
 });
 
-const UNREADABLE = 'Slack sent a form Mockingbird could not read. Please try again.';
-
 /**
  * The add/edit question form's submit. The organizer check runs again, and an edit must name one
  * of this workspace's own questions: the question id is in the form's metadata, which a forged
@@ -60,7 +60,7 @@ export function submitQuestionForm(deps: AppDeps) {
       : undefined;
     if (!submission.success || !place?.success) {
       deps.logger.warn('bad question form');
-      await ack({ response_action: 'errors', errors: { [firstBlock]: UNREADABLE } });
+      await ack({ response_action: 'errors', errors: { [firstBlock]: UNREADABLE_FORM } });
       return;
     }
     const { team, user, view } = submission.data;
@@ -70,7 +70,7 @@ export function submitQuestionForm(deps: AppDeps) {
     let saved: WorkspaceQuestion;
     try {
       workspaceId = await requireQuestionOrganizer(deps, client, {
-        slackTeamId: team?.id ?? user.team_id ?? '',
+        slackTeamId: slackTeamIdOf({ team, user }),
         slackUserId: user.id,
       });
       const edited = questionId ? await requireOwnQuestion(deps, workspaceId, questionId) : undefined;

@@ -6,6 +6,7 @@ import type { BankQuestion } from '../../domain/question-bank/question-schema.ts
 import { findQuestionIds, importWorkspaceQuestions } from '../../store/workspace-questions.ts';
 import { QUESTION_IMPORT_MODAL, questionImportReport } from '../blocks/question-admin-import.ts';
 import { failureMessage, refreshQuestionList, requireQuestionOrganizer } from '../question-admin.ts';
+import { slackTeamIdOf } from '../slack-team.ts';
 import { viewInput, viewStateSchema } from './view-state.ts';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -39,7 +40,7 @@ export function submitQuestionImport(deps: AppDeps) {
 
     try {
       const workspaceId = await requireQuestionOrganizer(deps, client, {
-        slackTeamId: team?.id ?? user.team_id ?? '',
+        slackTeamId: slackTeamIdOf({ team, user }),
         slackUserId: user.id,
       });
       const ids = await findQuestionIds(deps.db, workspaceId);

@@ -4,13 +4,12 @@ import type { AppDeps } from '../../app-deps.ts';
 import { isValidTimeZone } from '../../domain/availability/time-zone.ts';
 import { DEFAULT_MATCHING_CONFIG } from '../../domain/matching/config.ts';
 import { type RequestFormField, readRequestForm } from '../../domain/request-form.ts';
-import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
 import { ensureMember } from '../../store/members.ts';
-import { isDatabaseUnavailable } from '../../store/prisma.ts';
 import { placeRequest } from '../../workflows/place-request.ts';
 import { REQUEST_MODAL } from '../blocks/request-modal.ts';
 import { requestPlacedModal } from '../blocks/request-placed-modal.ts';
-import { errorSummary } from '../respond-safely.ts';
+import { slackTeamIdOf } from '../slack-team.ts';
+import { inlineError, saveFailedMessage, UNREADABLE_FORM } from './form-answers.ts';
 import { requestFormValues } from './request-form-values.ts';
 import { viewStateSchema } from './view-state.ts';
 
@@ -48,10 +47,7 @@ export function submitRequestForm(deps: AppDeps) {
     const firstBlock = REQUEST_MODAL.blocks.interviewTypes;
     if (!submission.success) {
       deps.logger.warn({ issues: submission.error.issues.map((i) => i.path.join('.')) }, 'bad request form');
-      await ack({
-        response_action: 'errors',
-        errors: { [firstBlock]: 'Slack sent a form Mockingbird could not read. Please try again.' },
-      });
+      await ack(inlineError(firstBlock, UNREADABLE_FORM));
       return;
     }
     const { team, user, view } = submission.data;
@@ -69,18 +65,13 @@ export function submitRequestForm(deps: AppDeps) {
 
     try {
       const member = await ensureMember(deps.db, {
-        slackTeamId: team?.id ?? user.team_id ?? '',
+        slackTeamId: slackTeamIdOf({ team, user }),
         slackUserId: user.id,
       });
       const placed = await placeRequest(deps, { ...member, timezone }, form.value);
       await ack({ response_action: 'update', view: requestPlacedModal(placed) });
     } catch (error) {
-      const known = isDatabaseUnavailable(error);
-      deps.logger[known ? 'warn' : 'error']({ err: errorSummary(error) }, 'could not save a request form');
-      const message = known
-        ? TRY_AGAIN_MESSAGE
-        : 'Mockingbird could not save this just now. Your answers are still here; please submit again.';
-      await ack({ response_action: 'errors', errors: { [firstBlock]: message } });
+      await ack(inlineError(firstBlock, saveFailedMessage(deps.logger, error, 'a request form')));
     }
   };
 }

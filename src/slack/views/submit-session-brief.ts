@@ -2,12 +2,10 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { readSessionBrief, type SessionBriefField } from '../../domain/sessions/session-brief.ts';
-import { TRY_AGAIN_MESSAGE } from '../../errors.ts';
-import { isDatabaseUnavailable } from '../../store/prisma.ts';
 import { shareSessionBrief } from '../../workflows/share-session-brief.ts';
 import { noticeModal } from '../blocks/feedback-notice-modal.ts';
 import { SESSION_BRIEF } from '../blocks/session-brief.ts';
-import { errorSummary } from '../respond-safely.ts';
+import { inlineError, saveFailedMessage, UNREADABLE_FORM } from './form-answers.ts';
 import { viewInput, viewStateSchema } from './view-state.ts';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -23,10 +21,7 @@ export function submitSessionBrief(deps: AppDeps) {
     const ids = SESSION_BRIEF.blocks;
     const submission = submissionSchema.safeParse(body);
     if (!submission.success) {
-      await ack({
-        response_action: 'errors',
-        errors: { [ids.level]: 'Slack sent a form Mockingbird could not read. Please try again.' },
-      });
+      await ack(inlineError(ids.level, UNREADABLE_FORM));
       return;
     }
     const { user, view } = submission.data;
@@ -56,16 +51,7 @@ export function submitSessionBrief(deps: AppDeps) {
           : 'There is no interviewer of yours in this session, or it is already over.';
       await ack({ response_action: 'update', view: noticeModal('Brief your interviewer', text) });
     } catch (error) {
-      const known = isDatabaseUnavailable(error);
-      deps.logger[known ? 'warn' : 'error']({ err: errorSummary(error) }, 'could not save a brief');
-      await ack({
-        response_action: 'errors',
-        errors: {
-          [ids.level]: known
-            ? TRY_AGAIN_MESSAGE
-            : 'Mockingbird could not save this just now. Please send again.',
-        },
-      });
+      await ack(inlineError(ids.level, saveFailedMessage(deps.logger, error, 'a brief')));
     }
   };
 }
