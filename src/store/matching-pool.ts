@@ -1,3 +1,4 @@
+import type { PlannedSession } from '../domain/matching/plan-sessions.ts';
 import type { AttendanceRecord } from '../domain/matching/reliability.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { type OpenRequestRow, toOpenRequestRow } from './partner-requests.ts';
@@ -16,15 +17,8 @@ export interface MatchablePool {
 /** Reliability looks at about a quarter of sessions: recent enough that people can recover. */
 const ATTENDANCE_LOOKBACK_DAYS = 90;
 
-export interface SessionToCreate {
-  interviewType: string;
-  status: 'PROPOSED' | 'CONFIRMED';
-  startsAt: Date;
-  proposedSlots: Date[];
-  durationMinutes: number;
-  reason: string;
-  participants: Array<{ requestId: string; memberId: string; interviewsFirst: boolean }>;
-}
+/** What a matching run writes: the domain's planned session, as plan-sessions.ts makes it. */
+export type SessionToCreate = PlannedSession;
 
 /**
  * Runs `work` while holding this workspace's matching lock, inside one transaction. Two sweeps,

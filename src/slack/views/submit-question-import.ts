@@ -7,6 +7,7 @@ import { findQuestionIds, importWorkspaceQuestions } from '../../store/workspace
 import { QUESTION_IMPORT_MODAL, questionImportReport } from '../blocks/question-admin-import.ts';
 import { failureMessage, refreshQuestionList, requireQuestionOrganizer } from '../question-admin.ts';
 import { slackTeamIdOf } from '../slack-team.ts';
+import { inlineError, UNREADABLE_FORM } from './form-answers.ts';
 import { viewInput, viewStateSchema } from './view-state.ts';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -30,10 +31,7 @@ export function submitQuestionImport(deps: AppDeps) {
     const submission = submissionSchema.safeParse(body);
     if (!submission.success) {
       deps.logger.warn('bad question import');
-      await ack({
-        response_action: 'errors',
-        errors: { [block]: 'Slack sent a form Mockingbird could not read. Please try again.' },
-      });
+      await ack(inlineError(block, UNREADABLE_FORM));
       return;
     }
     const { team, user, view } = submission.data;
