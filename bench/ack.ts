@@ -15,7 +15,7 @@
  * Prints p50/p99/max acknowledgement latency, failed requests (non-200, no answer, or slower than
  * Slack's 3 s), errors the app logged, and peak memory (the child's VmRSS sampled under load and
  * its VmHWM, from /proc; `ps` where there is no /proc) for both, their ratio, and PASS/FAIL against
- * PRODUCT.md: p99 under 50 ms, within 1.5x of bare Bolt, no errors, the app under 300 MB. Exits 1
+ * The product's targets: p99 under 50 ms, within 1.5x of bare Bolt, no errors, the app under 300 MB. Exits 1
  * when a target is missed. BENCH_LOG_DIR=<dir> keeps both apps' output there; BENCH_REDIS_URL
  * picks another Redis (PostgreSQL: TEST_DATABASE_URL, as for the tests).
  */

@@ -53,7 +53,7 @@ export function insideCooldown(lastPairedAt: number | undefined, rules: Matching
 }
 
 /**
- * Every hard rule of PRODUCT.md's "Matching" section, checked cheapest first. The first rule that
+ * Every hard rule of matching, checked cheapest first. The first rule that
  * fails is the reason; when all pass, the result carries what the intro and the scorer need.
  */
 export function findCompatibility(a: OpenRequest, b: OpenRequest, rules: MatchingRules): Compatibility {

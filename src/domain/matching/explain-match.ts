@@ -5,7 +5,7 @@ import { DAY_MS, type MatchingRules } from './matching-rules.ts';
 import type { Level, OpenRequest } from './types.ts';
 
 /**
- * "Why were we matched?" — every intro states it (PRODUCT.md). Plain facts plus one sentence in
+ * "Why were we matched?" — every intro states it. Plain facts plus one sentence in
  * English; the Slack layer renders names and times (with `<!date>` tokens) around it.
  */
 export interface MatchExplanation {

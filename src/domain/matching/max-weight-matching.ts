@@ -22,7 +22,7 @@ export type { EdgeList } from './blossom-state.ts';
  * variables certify the result (the tests check that certificate).
  *
  * With `maxCardinality` it returns, among all matchings with the most edges, one of maximum total
- * weight: PRODUCT.md's "prefers more pairs over a higher score". It grows alternating trees from
+ * weight: the product prefers more pairs over a higher score. It grows alternating trees from
  * every single vertex along tight edges (zero slack), shrinks odd cycles into blossoms, augments
  * when two trees meet, and, when stuck, moves the duals by the largest step that keeps every slack
  * non-negative.

@@ -30,7 +30,7 @@ export interface MatchedPair {
 
 /**
  * Why a request is left open. `odd-one-out` had compatible partners but a maximum matching could
- * not include it: it should keep priority next time and be told so (PRODUCT.md).
+ * not include it: it should keep priority next time and be told so (README.md, "What it does").
  */
 export type UnmatchedReason = 'no-compatible-partner' | 'odd-one-out';
 

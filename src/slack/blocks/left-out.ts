@@ -1,7 +1,7 @@
 import type { SlackMessage } from './help-message.ts';
 import { slackDate } from './slack-date.ts';
 
-/** The odd one out is told, never dropped silently (PRODUCT.md), with when the next try is. */
+/** The odd one out is told, never dropped silently (README.md, "What it does"), with when the next try is. */
 export function leftOutMessage(interviewTypeLabels: string[], nextSweepAt: Date): SlackMessage {
   const text =
     `No partner for your ${interviewTypeLabels.join(', ')} request this round: the people free at your times ` +
