@@ -100,7 +100,8 @@ const environmentSchema = z.object({
       }
     })
     .optional(),
-  SLACK_SOCKET_MODE: flag.default(false),
+  /** Unset: Socket Mode exactly when an app-level token (SLACK_APP_TOKEN) is given. */
+  SLACK_SOCKET_MODE: flag.optional(),
   SLACK_API_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     .transform((url) => (url.endsWith('/') ? url : `${url}/`))
@@ -282,7 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
         : undefined,
       signingSecret: env_.SLACK_SIGNING_SECRET,
       appToken: env_.SLACK_APP_TOKEN,
-      socketMode: env_.SLACK_SOCKET_MODE,
+      socketMode: env_.SLACK_SOCKET_MODE ?? env_.SLACK_APP_TOKEN !== undefined,
       apiUrl: env_.SLACK_API_URL,
     },
     databaseUrl: env_.DATABASE_URL,
@@ -329,7 +330,12 @@ function missingSettings(
 ): Array<{ name: string; message: string }> {
   const missing: Array<{ name: string; message: string }> = [];
   const runsWeb = (input.MOCKINGBIRD_ROLES ?? 'web').split(',').some((role) => role.trim() === 'web');
-  const socketMode = ['true', '1', 'yes'].includes(input.SLACK_SOCKET_MODE ?? '');
+  // An app-level token alone means Socket Mode (it is the only mode that uses one); an explicit
+  // SLACK_SOCKET_MODE wins either way.
+  const socketMode =
+    input.SLACK_SOCKET_MODE !== undefined
+      ? ['true', '1', 'yes'].includes(input.SLACK_SOCKET_MODE)
+      : Boolean(input.SLACK_APP_TOKEN);
   // Workers post messages too, so every role needs a token: the bot token of the one workspace,
   // or (multi-workspace) the OAuth credentials and the key that unseals each install's token.
   if (input.SLACK_CLIENT_ID) {

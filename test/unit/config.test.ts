@@ -72,6 +72,15 @@ describe('loadConfig', () => {
     ).toEqual([]);
   });
 
+  it('an app-level token alone means Socket Mode: no signing secret is asked for, none is ignored', () => {
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).toEqual([]);
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack.socketMode).toBe(true);
+    // Said explicitly, HTTP mode stays HTTP mode (and needs its signing secret).
+    expect(
+      problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_SOCKET_MODE: 'false' }),
+    ).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET is missing/)]);
+  });
+
   it('rejects a user token where a bot token belongs', () => {
     expect(problems({ ...http, SLACK_BOT_TOKEN: 'xoxp-123' })).toEqual([
       expect.stringMatching(/^SLACK_BOT_TOKEN must be a bot token starting with xoxb-/),
