@@ -2,7 +2,8 @@
 #
 # One image for both roles: `--role=web` answers Slack, `--role=worker` runs the jobs (no flag: both).
 #   docker build -t mockingbird .
-#   docker run --env-file .env -p 3000:3000 mockingbird --role=web
+#   docker run --env-file .env -e DATABASE_URL=postgresql://postgres@db-host:5432/mockingbird \
+#     -e REDIS_URL=redis://redis-host:6379 -p 3000:3000 mockingbird --role=web
 # docker-compose.yml runs web, worker, PostgreSQL and Redis together (README, "Docker").
 #
 # The TypeScript runs as it does under `npm start`, through tsx, with no build step; tsx must
