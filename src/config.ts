@@ -283,7 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
         : undefined,
       signingSecret: env_.SLACK_SIGNING_SECRET,
       appToken: env_.SLACK_APP_TOKEN,
-      socketMode: env_.SLACK_SOCKET_MODE ?? env_.SLACK_APP_TOKEN !== undefined,
+      socketMode: usesSocketMode(cleaned),
       apiUrl: env_.SLACK_API_URL,
     },
     databaseUrl: env_.DATABASE_URL,
@@ -330,12 +330,7 @@ function missingSettings(
 ): Array<{ name: string; message: string }> {
   const missing: Array<{ name: string; message: string }> = [];
   const runsWeb = (input.MOCKINGBIRD_ROLES ?? 'web').split(',').some((role) => role.trim() === 'web');
-  // An app-level token alone means Socket Mode (it is the only mode that uses one); an explicit
-  // SLACK_SOCKET_MODE wins either way.
-  const socketMode =
-    input.SLACK_SOCKET_MODE !== undefined
-      ? ['true', '1', 'yes'].includes(input.SLACK_SOCKET_MODE)
-      : Boolean(input.SLACK_APP_TOKEN);
+  const socketMode = usesSocketMode(input);
   // Workers post messages too, so every role needs a token: the bot token of the one workspace,
   // or (multi-workspace) the OAuth credentials and the key that unseals each install's token.
   if (input.SLACK_CLIENT_ID) {
@@ -367,4 +362,13 @@ function missingSettings(
 export function loadDotEnv(path = '.env'): void {
   // MOCKINGBIRD_ENV_FILE picks another file; tests point it nowhere so a developer's .env stays out.
   if (existsSync(path)) process.loadEnvFile(path);
+}
+
+/**
+ * An app-level token alone means Socket Mode (it is the only mode that uses one); an explicit
+ * SLACK_SOCKET_MODE wins either way. One rule for both the missing-settings check and the result.
+ */
+function usesSocketMode(input: Record<string, string | undefined>): boolean {
+  const setting = input.SLACK_SOCKET_MODE;
+  return setting !== undefined ? ['true', '1', 'yes'].includes(setting) : Boolean(input.SLACK_APP_TOKEN);
 }
