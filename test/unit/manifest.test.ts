@@ -284,7 +284,7 @@ describe('manifest.yml gives Mockingbird what the product needs', () => {
     expect(manifest.oauth_config?.redirect_urls).toEqual([expect.stringMatching(/\/slack\/oauth_redirect$/)]);
   });
 
-  it('ships in Socket Mode (the README\'s first path) with static tokens and no org-wide deployment', () => {
+  it("ships in Socket Mode (the README's first path) with static tokens and no org-wide deployment", () => {
     expect(manifest.settings).toMatchObject({
       socket_mode_enabled: true,
       token_rotation_enabled: false,
