@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withoutControlCharacters } from '../../src/domain/plain-text.ts';
+import { requestFormState } from '../harness/request-form.ts';
 import { useTestApp } from '../harness/use-test-app.ts';
 
 const ctx = useTestApp();
@@ -18,21 +19,17 @@ describe('control characters in what members type', () => {
     await ctx.app.slack.command('U0NUL', '/mock', '');
     const [call] = (await ctx.world.fake.waitForCalls('views.open', before + 1)).slice(before);
     const view = call!.args.view as { callback_id: string; private_metadata: string };
-    const select = (value: string) => ({ type: 'static_select', selected_option: { value } });
     const reply = await ctx.app.slack.viewSubmission('U0NUL', {
       callback_id: view.callback_id,
       private_metadata: view.private_metadata,
-      state: {
-        values: {
-          types: { value: { type: 'multi_static_select', selected_options: [{ value: 'execution' }] } },
-          level: { value: select('SENIOR') },
-          role: { value: { ...select('BOTH'), type: 'radio_buttons' } },
-          duration: { value: select('45') },
-          windows: { value: { type: 'checkboxes', selected_options: [] } },
-          'other-times': { value: { type: 'plain_text_input', value: 'weekdays 18:00-21:00\u0000' } },
-          note: { value: { type: 'plain_text_input', value: 'Fintech\u0000 loop\u0007\nnext week' } },
-        },
-      },
+      state: requestFormState({
+        types: ['execution'],
+        level: 'SENIOR',
+        role: 'BOTH',
+        duration: '45',
+        otherTimes: 'weekdays 18:00-21:00\u0000',
+        note: 'Fintech\u0000 loop\u0007\nnext week',
+      }),
     });
     expect(JSON.stringify(reply.json)).toContain('You are in the pool');
     const member = await ctx.world.db.member.findFirstOrThrow({ where: { slackUserId: 'U0NUL' } });

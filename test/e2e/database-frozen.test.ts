@@ -1,5 +1,6 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestFormState } from '../harness/request-form.ts';
 import { createTestWorld, startTestApp, type TestApp, type TestWorld } from '../harness/test-world.ts';
 
 /**
@@ -79,8 +80,6 @@ afterAll(async () => {
   await world?.close();
 });
 
-const select = (value: string) => ({ type: 'static_select', selected_option: { value } });
-
 describe('a modal submission while PostgreSQL is frozen', () => {
   it('is answered within Slack’s 3 s with "not saved, try again", and nothing is saved later', async () => {
     const before = world.fake.callsTo('views.open').length;
@@ -93,17 +92,13 @@ describe('a modal submission while PostgreSQL is frozen', () => {
     const reply = await app.slack.viewSubmission('U0ICE', {
       callback_id: view.callback_id,
       private_metadata: view.private_metadata,
-      state: {
-        values: {
-          types: { value: { type: 'multi_static_select', selected_options: [{ value: 'execution' }] } },
-          level: { value: select('SENIOR') },
-          role: { value: { ...select('BOTH'), type: 'radio_buttons' } },
-          duration: { value: select('45') },
-          windows: { value: { type: 'checkboxes', selected_options: [] } },
-          'other-times': { value: { type: 'plain_text_input', value: 'weekdays 18:00-21:00' } },
-          note: { value: { type: 'plain_text_input', value: null } },
-        },
-      },
+      state: requestFormState({
+        types: ['execution'],
+        level: 'SENIOR',
+        role: 'BOTH',
+        duration: '45',
+        otherTimes: 'weekdays 18:00-21:00',
+      }),
     });
     const elapsed = Date.now() - started;
     expect(elapsed).toBeLessThan(3_000);

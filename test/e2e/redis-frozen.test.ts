@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OwnedRedis, startOwnedRedis } from '../harness/owned-redis.ts';
+import { requestFormState } from '../harness/request-form.ts';
 import { createTestWorld, startTestApp, type TestApp, type TestWorld } from '../harness/test-world.ts';
 
 /**
@@ -28,8 +29,6 @@ afterAll(async () => {
   await world?.close();
 });
 
-const select = (value: string) => ({ type: 'static_select', selected_option: { value } });
-
 describe('with Redis frozen', () => {
   it('a modal submission and a command are answered at once, and the request is saved', async () => {
     const before = world.fake.callsTo('views.open').length;
@@ -42,17 +41,13 @@ describe('with Redis frozen', () => {
     const reply = await app.slack.viewSubmission('U0ICE', {
       callback_id: view.callback_id,
       private_metadata: view.private_metadata,
-      state: {
-        values: {
-          types: { value: { type: 'multi_static_select', selected_options: [{ value: 'execution' }] } },
-          level: { value: select('SENIOR') },
-          role: { value: { ...select('BOTH'), type: 'radio_buttons' } },
-          duration: { value: select('45') },
-          windows: { value: { type: 'checkboxes', selected_options: [] } },
-          'other-times': { value: { type: 'plain_text_input', value: 'weekdays 18:00-21:00' } },
-          note: { value: { type: 'plain_text_input', value: null } },
-        },
-      },
+      state: requestFormState({
+        types: ['execution'],
+        level: 'SENIOR',
+        role: 'BOTH',
+        duration: '45',
+        otherTimes: 'weekdays 18:00-21:00',
+      }),
     });
     expect(Date.now() - started).toBeLessThan(1_500);
     expect(JSON.stringify(reply.json)).toContain('You are in the pool');

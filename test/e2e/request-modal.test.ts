@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Json } from '../harness/fake-slack.ts';
+import { requestFormState } from '../harness/request-form.ts';
 import { useTestApp } from '../harness/use-test-app.ts';
 
 const ctx = useTestApp();
@@ -27,41 +28,7 @@ function block(view: ModalView, blockId: string): Json {
   return found;
 }
 
-/** The modal's state as Slack would send it after the member filled it in. */
-function filledIn(fields: {
-  types?: string[];
-  level?: string;
-  role?: string;
-  duration?: string;
-  windows?: string[];
-  otherTimes?: string;
-  note?: string;
-}) {
-  const select = (value: string | undefined) => ({
-    type: 'static_select',
-    selected_option: value === undefined ? null : { value },
-  });
-  return {
-    values: {
-      types: {
-        value: {
-          type: 'multi_static_select',
-          selected_options: (fields.types ?? []).map((value) => ({ value })),
-        },
-      },
-      level: { value: select(fields.level) },
-      role: { value: { ...select(fields.role), type: 'radio_buttons' } },
-      duration: { value: select(fields.duration) },
-      windows: {
-        value: { type: 'checkboxes', selected_options: (fields.windows ?? []).map((value) => ({ value })) },
-      },
-      'other-times': { value: { type: 'plain_text_input', value: fields.otherTimes ?? null } },
-      note: { value: { type: 'plain_text_input', value: fields.note ?? null } },
-    },
-  };
-}
-
-function submit(user: string, view: ModalView, state: ReturnType<typeof filledIn>) {
+function submit(user: string, view: ModalView, state: ReturnType<typeof requestFormState>) {
   return ctx.app.slack.viewSubmission(user, {
     callback_id: view.callback_id,
     private_metadata: view.private_metadata,
@@ -86,7 +53,13 @@ describe('the "Find a practice partner" modal', () => {
     const reply = await submit(
       'U0DEV',
       view,
-      filledIn({ types: [], level: 'SENIOR', role: 'BOTH', duration: '45', otherTimes: 'someday soon' }),
+      requestFormState({
+        types: [],
+        level: 'SENIOR',
+        role: 'BOTH',
+        duration: '45',
+        otherTimes: 'someday soon',
+      }),
     );
     expect(reply.status).toBe(200);
     expect(reply.json).toMatchObject({
@@ -98,7 +71,7 @@ describe('the "Find a practice partner" modal', () => {
     const noTimes = await submit(
       'U0DEV',
       view,
-      filledIn({ types: ['execution'], level: 'SENIOR', role: 'BOTH', duration: '45' }),
+      requestFormState({ types: ['execution'], level: 'SENIOR', role: 'BOTH', duration: '45' }),
     );
     expect(noTimes.json).toMatchObject({
       response_action: 'errors',
@@ -112,7 +85,7 @@ describe('the "Find a practice partner" modal', () => {
     const reply = await submit(
       'U0DEV',
       devView,
-      filledIn({
+      requestFormState({
         types: ['execution', 'strategy'],
         level: 'SENIOR',
         role: 'INTERVIEWEE',
@@ -147,7 +120,7 @@ describe('the "Find a practice partner" modal', () => {
     await submit(
       'U0EMI',
       emiView,
-      filledIn({
+      requestFormState({
         types: ['strategy'],
         level: 'SENIOR',
         role: 'BOTH',
@@ -178,7 +151,7 @@ describe('the "Find a practice partner" modal', () => {
 
   it('a second submission while a request is open updates it instead of opening another', async () => {
     const view = await openForm('U0FAY');
-    const state = filledIn({
+    const state = requestFormState({
       types: ['technical'],
       level: 'STAFF',
       role: 'BOTH',
@@ -206,7 +179,7 @@ describe('the "Find a practice partner" modal', () => {
 
   it('when PostgreSQL fails during the save the modal stays open with a try-again error', async () => {
     const view = await openForm('U0EMI');
-    const state = filledIn({
+    const state = requestFormState({
       types: ['behavioural'],
       level: 'PM',
       role: 'BOTH',
