@@ -20,6 +20,8 @@ export interface WorkspaceSettings {
   reminderOffsetsMinutes: number[];
   confirmNudgeHours: number | null;
   releaseHours: number | null;
+  /** A person who joins the daily-question channel is welcomed privately (on unless turned off). */
+  welcomeNewMembers: boolean;
 }
 
 export const NO_WORKSPACE_SETTINGS: WorkspaceSettings = {
@@ -32,6 +34,7 @@ export const NO_WORKSPACE_SETTINGS: WorkspaceSettings = {
   reminderOffsetsMinutes: [],
   confirmNudgeHours: null,
   releaseHours: null,
+  welcomeNewMembers: true,
 };
 
 /** The duration a request starts with when neither the member nor the workspace chose one. */
@@ -68,6 +71,8 @@ export interface WorkspaceSettingsFields {
   reminderOffsetsMinutes: string[];
   confirmNudgeHours: string | undefined;
   releaseHours: string | undefined;
+  /** 'on' or 'off'; undefined (a form from before the choice existed) keeps the default, on. */
+  welcomeNewMembers: string | undefined;
 }
 
 export type WorkspaceSettingsField = keyof WorkspaceSettingsFields;
@@ -171,6 +176,10 @@ const FIELDS = {
     SETTINGS_LIMITS.releaseHours,
     'Give a whole number of hours from 1 to 168 (a week).',
   ),
+  welcomeNewMembers: z
+    .enum(['on', 'off'], { error: 'Say whether newcomers to the practice channel are welcomed.' })
+    .optional()
+    .transform((value) => value !== 'off'),
 } satisfies Record<WorkspaceSettingsField, z.ZodType>;
 
 const settingsSchema = z.object(FIELDS);

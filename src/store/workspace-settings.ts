@@ -38,6 +38,7 @@ export async function saveWorkspaceSettings(
     reminderOffsetsMinutes: [...settings.reminderOffsetsMinutes],
     confirmNudgeHours: settings.confirmNudgeHours,
     releaseHours: settings.releaseHours,
+    welcomeNewMembers: settings.welcomeNewMembers,
     updatedBySlackUserId: change.slackUserId,
   };
   const row = await db.workspaceSettings.upsert({
@@ -99,5 +100,6 @@ function toSettings(row: WorkspaceSettingsRow): WorkspaceSettings {
     reminderOffsetsMinutes: row.reminderOffsetsMinutes,
     confirmNudgeHours: row.confirmNudgeHours,
     releaseHours: row.releaseHours,
+    welcomeNewMembers: row.welcomeNewMembers,
   };
 }

@@ -43,6 +43,7 @@ const blank: WorkspaceSettingsFields = {
   reminderOffsetsMinutes: [],
   confirmNudgeHours: undefined,
   releaseHours: undefined,
+  welcomeNewMembers: undefined,
 };
 
 const full: WorkspaceSettingsFields = {
@@ -55,6 +56,7 @@ const full: WorkspaceSettingsFields = {
   reminderOffsetsMinutes: ['60', '1440', '180', '60'],
   confirmNudgeHours: '4',
   releaseHours: '12',
+  welcomeNewMembers: 'off',
 };
 
 const chosen: WorkspaceSettings = {
@@ -67,6 +69,7 @@ const chosen: WorkspaceSettings = {
   reminderOffsetsMinutes: [1440, 180, 60],
   confirmNudgeHours: 4,
   releaseHours: 12,
+  welcomeNewMembers: false,
 };
 
 describe('settingsDefaults', () => {
@@ -123,6 +126,11 @@ describe('readWorkspaceSettingsForm', () => {
     ['a made-up reminder', { reminderOffsetsMinutes: ['soon'] }, { reminderOffsetsMinutes: /from the list/ }],
     ['a nudge after 0 hours', { confirmNudgeHours: '0' }, { confirmNudgeHours: /1 to 72/ }],
     ['a release after 200 hours', { releaseHours: '200' }, { releaseHours: /1 to 168/ }],
+    [
+      'a welcome that is neither on nor off',
+      { welcomeNewMembers: 'maybe' },
+      { welcomeNewMembers: /welcomed/ },
+    ],
     ['something that is not a member', { organizers: ['C0CHANNEL'] }, { organizers: /member list/ }],
     [
       'twenty-one organizers',

@@ -21,6 +21,7 @@ export const ADMIN_SETTINGS_MODAL = {
     reminderOffsetsMinutes: 'admin-reminders',
     confirmNudgeHours: 'admin-confirm-nudge',
     releaseHours: 'admin-release',
+    welcomeNewMembers: 'admin-welcome',
   } satisfies Record<WorkspaceSettingsField, string>,
   actionId: 'value',
   dailyBlock: 'admin-daily',
@@ -90,6 +91,27 @@ function numberInput(
 
 function header(text: string): KnownBlock {
   return { type: 'header', text: plain(text) };
+}
+
+/** On or off for the private welcome in the daily-question channel; on is the default. */
+function welcomeInput(welcome: boolean): KnownBlock {
+  const choices = [option('Welcome them with a private note', 'on'), option('Say nothing', 'off')];
+  return {
+    type: 'input',
+    block_id: ADMIN_SETTINGS_MODAL.blocks.welcomeNewMembers,
+    // Optional like every field here: a choice left empty keeps the default (on).
+    optional: true,
+    label: plain('When someone joins the daily-question channel'),
+    hint: plain(
+      'Only they see the note: what Mockingbird does and a button to find a partner. Once per person a day.',
+    ),
+    element: {
+      type: 'radio_buttons',
+      action_id: ADMIN_SETTINGS_MODAL.actionId,
+      options: choices,
+      initial_option: welcome ? choices[0] : choices[1],
+    },
+  } as KnownBlock;
 }
 
 /** `/mock admin`: who organizes, how matching behaves, and what sessions start with. */
@@ -213,6 +235,8 @@ export function adminSettingsModal({ settings, defaults }: AdminSettingsModalInp
       minutesLabel(defaults.releaseHours * 60),
       'Still unconfirmed by then (or by its start), both go back into the pool with priority.',
     ),
+    header('Practice channel'),
+    welcomeInput(settings.welcomeNewMembers),
     { type: 'divider' },
     {
       type: 'section',
@@ -265,6 +289,7 @@ export function adminSettingsSavedModal(settings: WorkspaceSettings, defaults: S
     `• New requests last ${chosen(settings.defaultDurationMinutes, defaults.defaultDurationMinutes, (n) => `${n} minutes`)}`,
     `• Reminders: ${reminders} before`,
     `• Unconfirmed proposals: nudged after ${chosen(settings.confirmNudgeHours, defaults.confirmNudgeHours, (n) => minutesLabel(n * 60))}, released after ${chosen(settings.releaseHours, defaults.releaseHours, (n) => minutesLabel(n * 60))}`,
+    `• Newcomers to the daily-question channel: ${settings.welcomeNewMembers ? 'welcomed privately' : 'not welcomed'}`,
     'Sessions already planned keep the reminders they were given.',
   ];
   return {

@@ -17,5 +17,6 @@ export function adminSettingsValues(state: ViewState): WorkspaceSettingsFields {
     reminderOffsetsMinutes: viewInput(state, ids.reminderOffsetsMinutes).selectedMany,
     confirmNudgeHours: number(ids.confirmNudgeHours),
     releaseHours: number(ids.releaseHours),
+    welcomeNewMembers: viewInput(state, ids.welcomeNewMembers).selected,
   };
 }

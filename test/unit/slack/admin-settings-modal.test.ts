@@ -36,6 +36,7 @@ const chosen: WorkspaceSettings = {
   reminderOffsetsMinutes: [180, 60],
   confirmNudgeHours: 4,
   releaseHours: 12,
+  welcomeNewMembers: false,
 };
 
 type Block = {
@@ -56,7 +57,8 @@ function untouchedState(blocks: Block[]): ViewState {
     if (element.type === 'number_input') state.value = (element.initial_value as string | undefined) ?? null;
     if (element.type === 'multi_users_select')
       state.selected_users = (element.initial_users as string[]) ?? [];
-    if (element.type === 'static_select') state.selected_option = (element.initial_option as never) ?? null;
+    if (element.type === 'static_select' || element.type === 'radio_buttons')
+      state.selected_option = (element.initial_option as never) ?? null;
     if (element.type === 'multi_static_select')
       state.selected_options = (element.initial_options as never[] | undefined) ?? [];
     values[block.block_id] = { [ADMIN_SETTINGS_MODAL.actionId]: state };
@@ -103,6 +105,8 @@ describe('the organizer settings modal', () => {
     expect(text).toContain('Cooldown: 30 days');
     expect(text).toContain('Level distance: 1 (default)');
     expect(text).toContain('24 h and 15 min (default) before');
+    expect(text).toContain('daily-question channel: welcomed privately');
+    expect(JSON.stringify(adminSettingsSavedModal(chosen, defaults))).toContain('channel: not welcomed');
   });
 
   it.each([

@@ -84,6 +84,7 @@ describe('the organizer settings modal, at its extremes', () => {
     reminderOffsetsMinutes: [10079, 4321, 7, 6],
     confirmNudgeHours: SETTINGS_LIMITS.confirmNudgeHours.max,
     releaseHours: SETTINGS_LIMITS.releaseHours.max,
+    welcomeNewMembers: false,
   };
 
   it('blank and full, opened and saved, stays within limits with every field’s block', () => {
