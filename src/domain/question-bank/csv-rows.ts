@@ -1,11 +1,12 @@
+import { CsvError } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
 import type { SourceRow, SourceRows } from './import-rows.ts';
 
 /**
- * CSV for organizers' question imports. The reader follows RFC 4180 (commas, records ending in
- * CRLF or LF, fields in double quotes holding commas, line breaks and doubled quotes), which is
- * what Google Sheets, Excel and Numbers export. It is written here rather than taken from a
- * library because the project has no CSV dependency and the format is small; the one liberty it
- * takes is Python's: a quote inside an unquoted field is kept as a character, not refused.
+ * CSV for organizers' question imports, read by csv-parse (RFC 4180: commas, records ending in
+ * CRLF, LF or a lone CR, fields in double quotes holding commas, line breaks and doubled quotes),
+ * which is what Google Sheets, Excel and Numbers export. The one liberty it takes is Python's: a
+ * quote inside an unquoted field (`O"Neil`) is kept as a character, not refused.
  */
 
 export interface CsvRecord {
@@ -17,81 +18,70 @@ export interface CsvRecord {
 export type CsvReadResult = { ok: true; records: CsvRecord[] } | { ok: false; line: number; message: string };
 
 export function readCsv(text: string): CsvReadResult {
+  // One kind of line break, so a CRLF inside a quoted field reads as LF and line numbers count
+  // CRLF once (csv-parse detects one record delimiter per text, and counts CR and LF apart).
+  const input = text.replace(/\r\n?/g, '\n');
+  // csv-parse's relax_quotes allows both a quote inside an unquoted field (kept, as before) and
+  // text after a closing quote (`"quoted"tail`, which we refuse: it is almost always a quote that
+  // should have been doubled). So the strict reading comes first, and the relaxed one only when
+  // the strict one stopped at a quote inside an unquoted field. Limit: a paste holding both kinds
+  // gets the relaxed reading of the second.
+  const strict = readWith(input, false);
+  if (strict.ok || strict.code !== 'INVALID_OPENING_QUOTE') return withoutCode(strict);
+  return withoutCode(readWith(input, true));
+}
+
+type Attempt =
+  | { ok: true; records: CsvRecord[] }
+  | { ok: false; line: number; message: string; code: string };
+
+function readWith(input: string, relaxQuotes: boolean): Attempt {
   const records: CsvRecord[] = [];
-  // A spreadsheet's UTF-8 export may start with a byte-order mark, which is not part of the header.
-  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let quotedFrom = 0; // the line a quoted field opened on, for the "never closed" message
-  let state: 'start' | 'unquoted' | 'quoted' | 'closed' = 'start';
-
-  const endField = () => {
-    fields.push(field);
-    field = '';
-    state = 'start';
-  };
-  const endRecord = () => {
-    endField();
-    records.push({ line: recordLine, fields });
-    fields = [];
-  };
-
-  for (let i = 0; i < input.length; i += 1) {
-    const char = input[i]!;
-    const lineBreak = char === '\n' || char === '\r';
-    // CRLF is one break; a lone CR (old Mac exports) counts as one too.
-    if (char === '\r' && input[i + 1] === '\n') i += 1;
-
-    if (state === 'quoted') {
-      if (char === '"') {
-        if (input[i + 1] === '"') {
-          field += '"';
-          i += 1;
-        } else state = 'closed';
-      } else if (lineBreak) {
-        field += '\n';
-        line += 1;
-      } else field += char;
-      continue;
-    }
-    if (lineBreak) {
-      endRecord();
-      line += 1;
-      recordLine = line;
-      continue;
-    }
-    if (char === ',') {
-      endField();
-      continue;
-    }
-    if (state === 'closed') {
-      return {
-        ok: false,
-        line,
-        message: `after a closing quote, expected a comma or the end of the line but found “${char}”. Inside a quoted text, write a quote twice ("")`,
-      };
-    }
-    if (state === 'start' && char === '"') {
-      state = 'quoted';
-      quotedFrom = line;
-      continue;
-    }
-    state = 'unquoted';
-    field += char;
+  // Where the record being read starts: the line after the previous record ended.
+  let nextLine = 1;
+  try {
+    parse(input, {
+      // A spreadsheet's UTF-8 export may start with a byte-order mark, which is not part of the header.
+      bom: true,
+      record_delimiter: '\n',
+      relax_quotes: relaxQuotes,
+      // Rows with more or fewer cells than the header are judged row by row (csvQuestionRows).
+      relax_column_count: true,
+      on_record: (fields: string[], context) => {
+        records.push({ line: nextLine, fields });
+        nextLine = context.lines + 1;
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    return { ok: false, code: error.code, ...describeError(error, nextLine) };
   }
-
-  if (state === 'quoted') {
-    return {
-      ok: false,
-      line: quotedFrom,
-      message: 'a quoted text starts here and never ends: a closing quote (") is missing',
-    };
-  }
-  // Text after the last line break is a record; a final line break is not an empty one.
-  if (state !== 'start' || field !== '' || fields.length > 0) endRecord();
   return { ok: true, records };
+}
+
+function describeError(error: CsvError, recordLine: number): { line: number; message: string } {
+  const line = (error as CsvError & { lines?: number }).lines ?? recordLine;
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return {
+        line: recordLine,
+        message: 'a quoted text in the row that starts here never ends: a closing quote (") is missing',
+      };
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return {
+        line,
+        message:
+          'after a closing quote, expected a comma or the end of the line but found more text. Inside a quoted text, write a quote twice ("")',
+      };
+    default:
+      return { line, message: 'this line cannot be read as CSV' };
+  }
+}
+
+function withoutCode(attempt: Attempt): CsvReadResult {
+  if (attempt.ok) return attempt;
+  return { ok: false, line: attempt.line, message: attempt.message };
 }
 
 // ---------------------------------------------------------------------------------------------
