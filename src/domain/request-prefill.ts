@@ -25,12 +25,13 @@ interface LastRequest {
 /**
  * The last request wins, then the profile's level, then the house defaults (the same as the quick
  * path's: PM, swap roles, the workspace's default length). `overrides` carry what the entry point
- * already knows, such as the type of the daily question whose "practise this" button opened the form.
+ * already knows, such as the type of the daily question whose "practise this" button opened the form,
+ * or the question a member picked with the "Practise this question" message shortcut (as the note).
  */
 export function requestPrefill(
   last: LastRequest | null,
   profileLevel: string | null,
-  overrides: Partial<Pick<RequestPrefill, 'interviewTypes' | 'level'>> = {},
+  overrides: Partial<Pick<RequestPrefill, 'interviewTypes' | 'level' | 'note'>> = {},
   defaultDurationMinutes: number = APP_DEFAULT_DURATION_MINUTES,
   /** The profile's "usually free": the times the form starts from, before the last request's. */
   usualAvailability: Availability | null = null,
@@ -41,6 +42,6 @@ export function requestPrefill(
     role: last?.role ?? 'BOTH',
     durationMinutes: last?.durationMinutes ?? defaultDurationMinutes,
     availability: usualAvailability ?? last?.availability ?? null,
-    note: last?.note ?? null,
+    note: overrides.note ?? last?.note ?? null,
   };
 }

@@ -20,6 +20,7 @@ import { register as registerMiddleware } from './middleware/index.ts';
 import { guardSlackRequests, SLACK_BODY_LIMIT_BYTES } from './middleware/request-guard.ts';
 import { register as registerOptions } from './options/index.ts';
 import { errorSummary } from './respond-safely.ts';
+import { register as registerShortcuts } from './shortcuts/index.ts';
 import { slackClientOptions } from './slack-client.ts';
 import { register as registerViews } from './views/index.ts';
 
@@ -99,6 +100,7 @@ export function createSlackApp(
   registerCommands(app, deps);
   registerViews(app, deps);
   registerActions(app, deps);
+  registerShortcuts(app, deps);
   registerOptions(app, deps);
   registerEvents(app, deps);
 

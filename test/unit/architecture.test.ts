@@ -31,7 +31,7 @@ function violations(folder: string, forbidden: RegExp): string[] {
   );
 }
 
-const LISTENER_FOLDERS = ['commands', 'actions', 'views', 'events', 'options'];
+const LISTENER_FOLDERS = ['commands', 'actions', 'views', 'events', 'options', 'shortcuts'];
 
 describe('which way the imports point', () => {
   it('the domain imports only the domain (and configuration types)', () => {

@@ -5,6 +5,7 @@ import { Ajv, type ErrorObject, type Format, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { isScalar, isSeq, parse, parseDocument } from 'yaml';
 import { BOT_SCOPES } from '../../src/slack/bot-scopes.ts';
+import { SHORTCUTS } from '../../src/slack/shortcuts/shortcut-ids.ts';
 
 /**
  * manifest.yml is how a workspace gets Mockingbird in one step, so it must be a manifest Slack
@@ -35,6 +36,7 @@ interface Manifest {
     };
     bot_user?: { display_name: string; always_online?: boolean };
     slash_commands?: SlashCommand[];
+    shortcuts?: Array<{ name: string; type: 'global' | 'message'; callback_id: string; description: string }>;
   };
   oauth_config?: {
     redirect_urls?: string[];
@@ -224,6 +226,13 @@ describe("manifest.yml against Slack's manifest schema", () => {
       expected: { keyword: 'pattern', instancePath: '/features/slash_commands/0/command' },
     },
     {
+      name: 'with a shortcut name longer than Slack shows',
+      breakIt: (copy: Manifest) => {
+        copy.features!.shortcuts![0]!.name = 'Find me a practice partner now';
+      },
+      expected: { keyword: 'maxLength', instancePath: '/features/shortcuts/0/name' },
+    },
+    {
       name: 'with a setting Slack does not know',
       breakIt: (copy: Manifest) => {
         (copy.settings as Record<string, unknown>).socket_mode = true;
@@ -253,6 +262,17 @@ describe('manifest.yml gives Mockingbird what the product needs', () => {
     // The quick path's words, length included, as help spells them.
     expect(mockCommand!.usage_hint).toContain('[30min|45min|60min]');
     expect(mockCommand!.should_escape).toBe(false);
+  });
+
+  it('declares the shortcuts the app listens for, under the ids its listeners use', () => {
+    const declared = (manifest.features?.shortcuts ?? []).map(({ type, callback_id }) => ({
+      type,
+      callback_id,
+    }));
+    expect(declared).toEqual([
+      { type: 'global', callback_id: SHORTCUTS.findPartner },
+      { type: 'message', callback_id: SHORTCUTS.practiseQuestion },
+    ]);
   });
 
   it('enables the Home tab, a read-only Messages tab (nothing answers typed DMs) and interactivity', () => {
