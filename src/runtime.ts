@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import type { Redis } from 'ioredis';
 import type { JobContext } from '../jobs/job-context.ts';
-import { processors } from '../jobs/registry.ts';
 import type { Config } from './config.ts';
 import { sweepTickMs } from './domain/workspace-settings.ts';
 import { writeHealth } from './observability/health.ts';
@@ -78,6 +77,9 @@ export async function startRuntime(
   let workerPool: WorkerPool | undefined;
   let relay: OutboxRelay | undefined;
   if (config.roles.includes('worker')) {
+    // Loaded here, not at the top: the web role never runs a job, and every job module it skips is
+    // source text and code its heap does not hold.
+    const { processors } = await import('../jobs/registry.ts');
     workerRedis = createRedisConnection(config.redisUrl, 'worker', logRedisError);
     workerRedis.on('ready', () => redisAvailability.back());
     // The producer connection fails fast, which suits the pacer's and claims' short commands.
