@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { createLogger } from '../src/observability/logger.ts';
 
 // Applies prisma/migrations the way `prisma migrate deploy` does, without Prisma's schema engine
 // (which needs a download this project cannot count on). The bookkeeping is Prisma's own, so on a
@@ -34,11 +35,22 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE _prisma_migrations (
 );
 `;
 
+/**
+ * Where progress and warnings go: start-up passes the app's pino logger, so they are JSON lines
+ * like every other (README: "Logs are JSON lines").
+ */
+export interface MigrationLogger {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+const SILENT: MigrationLogger = { info: () => {}, warn: () => {} };
+
 export interface ApplyMigrationsOptions {
   /** Defaults to the `migrations` folder next to this file. */
   migrationsDir?: string;
-  /** Progress and warnings; defaults to stderr. */
-  log?: (message: string) => void;
+  /** Progress and warnings; without one, nothing is said (tests, the sandbox). */
+  logger?: MigrationLogger;
 }
 
 /** An expected failure, with Prisma's error code where Prisma has one (P3005, P3009, P3018…). */
@@ -72,11 +84,11 @@ export async function applyMigrations(
   databaseUrl: string,
   options: ApplyMigrationsOptions = {},
 ): Promise<{ applied: string[] }> {
-  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const logger = options.logger ?? SILENT;
   const migrations = await readLocalMigrations(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   const target = parseTarget(databaseUrl);
 
-  await createDatabaseIfMissing(target, log);
+  await createDatabaseIfMissing(target, logger);
   const client = new pg.Client({
     connectionString: target.connectionString,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
@@ -94,7 +106,7 @@ export async function applyMigrations(
       [MIGRATE_ADVISORY_LOCK_KEY],
     );
     if (!tried[0]?.locked) {
-      log('Another process is migrating this database; waiting for it to finish.');
+      logger.info({}, 'another process is migrating this database; waiting for it to finish');
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_ADVISORY_LOCK_KEY]);
     }
     locked = true;
@@ -102,7 +114,7 @@ export async function applyMigrations(
     await ensureMigrationsTable(client, target.schema);
     const rows = await loadMigrationRows(client);
     refuseAfterFailedMigration(rows);
-    warnAboutHistoryDrift(rows, migrations, log);
+    warnAboutHistoryDrift(rows, migrations, logger);
 
     const applied: string[] = [];
     const appliedNames = new Set(
@@ -110,7 +122,7 @@ export async function applyMigrations(
     );
     for (const migration of migrations) {
       if (appliedNames.has(migration.name)) continue;
-      log(`Applying migration \`${migration.name}\``);
+      logger.info({ migration: migration.name }, 'applying migration');
       await applyOne(client, migration);
       applied.push(migration.name);
     }
@@ -197,7 +209,7 @@ function parseTarget(databaseUrl: string): Target {
   };
 }
 
-async function createDatabaseIfMissing(target: Target, log: (message: string) => void): Promise<void> {
+async function createDatabaseIfMissing(target: Target, logger: MigrationLogger): Promise<void> {
   const probe = new pg.Client({
     connectionString: target.connectionString,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
@@ -218,7 +230,7 @@ async function createDatabaseIfMissing(target: Target, log: (message: string) =>
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(target.database)}`);
-    log(`Created database ${target.database}`);
+    logger.info({ database: target.database }, 'created the database');
   } catch (error) {
     // Another process got there first: 42P04 once its CREATE has committed, 23505 (the catalog's
     // unique index) when both ran at the same moment.
@@ -277,20 +289,25 @@ function refuseAfterFailedMigration(rows: MigrationRow[]): void {
 function warnAboutHistoryDrift(
   rows: MigrationRow[],
   migrations: LocalMigration[],
-  log: (message: string) => void,
+  logger: MigrationLogger,
 ): void {
   const local = new Map(migrations.map((migration) => [migration.name, migration]));
   for (const row of rows) {
     if (row.finished_at === null || row.rolled_back_at !== null) continue;
     const migration = local.get(row.migration_name);
     if (!migration) {
-      log(
-        `Warning: migration ${row.migration_name} is applied to the database but missing from the migrations folder.`,
+      logger.warn(
+        { migration: row.migration_name },
+        'a migration applied to the database is missing from the migrations folder',
       );
     } else if (!scriptMatchesChecksum(migration.script, row.checksum)) {
-      log(
-        `Warning: migration ${row.migration_name} was edited after it was applied (checksum ${row.checksum} in ` +
-          `the database, ${migration.checksum} on disk); the edit is not applied. Add a new migration instead.`,
+      logger.warn(
+        {
+          migration: row.migration_name,
+          checksumInDatabase: row.checksum,
+          checksumOnDisk: migration.checksum,
+        },
+        'a migration was edited after it was applied; the edit is not applied: add a new migration instead',
       );
     }
   }
@@ -384,18 +401,19 @@ function isMainModule(): boolean {
   }
 }
 
+// `npm run db:migrate`, often a deployment's migration job: its lines are the app's JSON log lines.
 if (isMainModule()) {
   const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const logger = createLogger('info');
   try {
-    const { applied } = await applyMigrations(databaseUrl, { log: (message) => console.log(message) });
-    console.log(
-      applied.length === 0
-        ? 'Database is up to date: no migrations to apply.'
-        : `Applied ${applied.length} migration(s): ${applied.join(', ')}`,
+    const { applied } = await applyMigrations(databaseUrl, { logger });
+    logger.info(
+      { applied },
+      applied.length === 0 ? 'the database is up to date: no migrations to apply' : 'database migrated',
     );
   } catch (error) {
     const { host, pathname } = new URL(databaseUrl);
-    console.error(`Migration failed for ${host}${pathname}: ${oneLine(errorMessage(error))}`);
+    logger.error({ database: `${host}${pathname}`, err: oneLine(errorMessage(error)) }, 'migration failed');
     process.exitCode = 1;
   }
 }

@@ -10,7 +10,7 @@ import { syncBuiltInQuestions } from './store/question-bank.ts';
  * Runs before any role starts; an invalid bank stops start-up with a report of every problem.
  */
 export async function prepareDatabase(databaseUrl: string, logger: Logger): Promise<void> {
-  const { applied } = await applyMigrations(databaseUrl);
+  const { applied } = await applyMigrations(databaseUrl, { logger });
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
   const bank = await loadBank();
   const db = createDatabase(databaseUrl, { poolSize: 2 });

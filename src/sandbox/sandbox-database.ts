@@ -33,7 +33,7 @@ export async function freshSandboxDatabase(sandboxUrl: string): Promise<void> {
     await client.end();
   }
   // Quietly: the sandbox says what it is doing in one line of its own.
-  await applyMigrations(sandboxUrl, { log: () => {} });
+  await applyMigrations(sandboxUrl);
   await prepareDatabase(sandboxUrl, createLogger('silent'));
 }
 

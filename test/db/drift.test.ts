@@ -29,7 +29,7 @@ async function migratedDatabase(migrationsDir?: string): Promise<string> {
   const name = uniqueDatabaseName();
   databases.push(name);
   const url = databaseUrl(name);
-  await applyMigrations(url, { log: () => {}, ...(migrationsDir ? { migrationsDir } : {}) });
+  await applyMigrations(url, migrationsDir ? { migrationsDir } : {});
   return url;
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyMigrations, migrationChecksum } from '../../prisma/apply-migrations.ts';
+import { applyMigrations, type MigrationLogger, migrationChecksum } from '../../prisma/apply-migrations.ts';
 import { databaseUrl, dropDatabase, uniqueDatabaseName } from '../harness/database.ts';
 
 // The applier against real PostgreSQL. Each test starts from a database that does not exist yet,
@@ -18,7 +18,15 @@ const SHIPPED = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
-const quiet = () => {};
+
+/** What the applier says, line by line, as the app's pino logger would receive it. */
+function recordingLogger(): { logger: MigrationLogger; lines: Array<Record<string, unknown>> } {
+  const lines: Array<Record<string, unknown>> = [];
+  const record = (level: string) => (fields: Record<string, unknown>, msg: string) => {
+    lines.push({ level, msg, ...fields });
+  };
+  return { logger: { info: record('info'), warn: record('warn') }, lines };
+}
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -69,7 +77,7 @@ describe('applyMigrations', () => {
   it('creates the database, applies every migration and records it as Prisma does', async () => {
     const url = freshDatabase();
 
-    const { applied } = await applyMigrations(url, { log: quiet });
+    const { applied } = await applyMigrations(url);
 
     expect(applied).toEqual(SHIPPED);
     const script = await readFile(path.join(MIGRATIONS_DIR, INIT, 'migration.sql'), 'utf8');
@@ -96,9 +104,9 @@ describe('applyMigrations', () => {
 
   it('applies nothing the second time', async () => {
     const url = freshDatabase();
-    await applyMigrations(url, { log: quiet });
+    await applyMigrations(url);
 
-    const second = await applyMigrations(url, { log: quiet });
+    const second = await applyMigrations(url);
 
     expect(second.applied).toEqual([]);
     expect(await history(url)).toHaveLength(SHIPPED.length);
@@ -107,10 +115,7 @@ describe('applyMigrations', () => {
   it('applies each migration once when two processes start together', async () => {
     const url = freshDatabase();
 
-    const results = await Promise.all([
-      applyMigrations(url, { log: quiet }),
-      applyMigrations(url, { log: quiet }),
-    ]);
+    const results = await Promise.all([applyMigrations(url), applyMigrations(url)]);
 
     expect(results.flatMap((result) => result.applied).sort()).toEqual(SHIPPED);
     expect((await history(url)).map((row) => row.migration_name)).toEqual(SHIPPED);
@@ -121,13 +126,13 @@ describe('applyMigrations', () => {
     const dir = await scratchMigrations({
       '20260101000000_first': 'CREATE TABLE "One" ("id" INTEGER NOT NULL);\n',
     });
-    await applyMigrations(url, { migrationsDir: dir, log: quiet });
+    await applyMigrations(url, { migrationsDir: dir });
     for (const name of ['20260103000000_third', '20260102000000_second']) {
       mkdirSync(path.join(dir, name));
       writeFileSync(path.join(dir, name, 'migration.sql'), `CREATE TABLE "${name}" ("id" INTEGER);\n`);
     }
 
-    const { applied } = await applyMigrations(url, { migrationsDir: dir, log: quiet });
+    const { applied } = await applyMigrations(url, { migrationsDir: dir });
 
     expect(applied).toEqual(['20260102000000_second', '20260103000000_third']);
   });
@@ -140,7 +145,7 @@ describe('applyMigrations', () => {
       '20260103000000_later': 'CREATE TABLE "Later" ("id" INTEGER NOT NULL);\n',
     });
 
-    await expect(applyMigrations(url, { migrationsDir: dir, log: quiet })).rejects.toThrow(
+    await expect(applyMigrations(url, { migrationsDir: dir })).rejects.toThrow(
       /Migration 20260102000000_bad failed to apply and was rolled back \(Prisma P3018\).*42601.*syntax error at or near "SELEC".*line 2/,
     );
 
@@ -158,7 +163,7 @@ describe('applyMigrations', () => {
     );
     expect(tables.map((table) => table.tablename).sort()).toEqual(['Good', '_prisma_migrations']);
 
-    await expect(applyMigrations(url, { migrationsDir: dir, log: quiet })).rejects.toThrow(
+    await expect(applyMigrations(url, { migrationsDir: dir })).rejects.toThrow(
       /Migration 20260102000000_bad failed earlier .*\(Prisma P3009\).*rolled_back_at = now\(\)/,
     );
     expect(await history(url)).toHaveLength(2);
@@ -172,7 +177,7 @@ describe('applyMigrations', () => {
       path.join(dir, '20260102000000_bad', 'migration.sql'),
       'CREATE TABLE "Half" ("id" INTEGER);\n',
     );
-    const { applied } = await applyMigrations(url, { migrationsDir: dir, log: quiet });
+    const { applied } = await applyMigrations(url, { migrationsDir: dir });
     expect(applied).toEqual(['20260102000000_bad', '20260103000000_later']);
   });
 
@@ -181,21 +186,22 @@ describe('applyMigrations', () => {
     const dir = await scratchMigrations({
       '20260101000000_first': 'CREATE TABLE "One" ("id" INTEGER NOT NULL);\n',
     });
-    await applyMigrations(url, { migrationsDir: dir, log: quiet });
+    await applyMigrations(url, { migrationsDir: dir });
     await writeFile(
       path.join(dir, '20260101000000_first', 'migration.sql'),
       'CREATE TABLE "Two" ("id" INTEGER);\n',
     );
-    const messages: string[] = [];
+    const { logger, lines } = recordingLogger();
 
-    const { applied } = await applyMigrations(url, {
-      migrationsDir: dir,
-      log: (message) => messages.push(message),
-    });
+    const { applied } = await applyMigrations(url, { migrationsDir: dir, logger });
 
     expect(applied).toEqual([]);
-    expect(messages).toEqual([
-      expect.stringMatching(/migration 20260101000000_first was edited after it was applied/),
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        migration: '20260101000000_first',
+        msg: expect.stringMatching(/edited after it was applied/),
+      }),
     ]);
   });
 
@@ -204,21 +210,21 @@ describe('applyMigrations', () => {
     const dir = await scratchMigrations({
       '20260101000000_first': 'CREATE TABLE "One" (\n  "id" INTEGER\n);\n',
     });
-    await applyMigrations(url, { migrationsDir: dir, log: quiet });
+    await applyMigrations(url, { migrationsDir: dir });
     const file = path.join(dir, '20260101000000_first', 'migration.sql');
     await writeFile(file, (await readFile(file, 'utf8')).replaceAll('\n', '\r\n'));
-    const messages: string[] = [];
+    const { logger, lines } = recordingLogger();
 
-    await applyMigrations(url, { migrationsDir: dir, log: (message) => messages.push(message) });
+    await applyMigrations(url, { migrationsDir: dir, logger });
 
-    expect(messages).toEqual([]);
+    expect(lines.filter((line) => line.level === 'warn')).toEqual([]);
   });
 
   it('refuses migrations written for another database provider', async () => {
     const dir = await scratchMigrations({});
     await writeFile(path.join(dir, 'migration_lock.toml'), 'provider = "mysql"\n');
 
-    await expect(applyMigrations(freshDatabase(), { migrationsDir: dir, log: quiet })).rejects.toThrow(
+    await expect(applyMigrations(freshDatabase(), { migrationsDir: dir })).rejects.toThrow(
       /written for "mysql"/,
     );
   });

@@ -98,7 +98,7 @@ async function buildTemplateDatabase(): Promise<string> {
       // Not marked ready yet holding the lock means a build died half-way: start again.
       await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
       await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-      await applyMigrations(databaseUrl(name), { migrationsDir: MIGRATIONS_DIR, log: () => {} });
+      await applyMigrations(databaseUrl(name), { migrationsDir: MIGRATIONS_DIR });
       // Cloning needs a template nobody is connected to; refusing connections keeps it that way.
       await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
       await client.query(
