@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
 import { BankValidationError } from './domain/question-bank/load-bank.ts';
+import { routeConsoleToLogger } from './observability/library-console.ts';
 import { createLogger } from './observability/logger.ts';
 import { prepareDatabase } from './prepare-database.ts';
 import { startRuntime } from './runtime.ts';
@@ -35,6 +36,8 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
+// What libraries print on the console (BullMQ's Redis warnings) becomes JSON log lines like ours.
+routeConsoleToLogger(logger);
 
 process.on('unhandledRejection', (reason) => {
   logger.error({ err: errorSummary(reason) }, 'unhandled promise rejection');

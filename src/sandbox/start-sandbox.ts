@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { BankValidationError } from '../domain/question-bank/load-bank.ts';
+import { routeConsoleToLogger } from '../observability/library-console.ts';
+import { createLogger } from '../observability/logger.ts';
 import { errorSummary } from '../slack/respond-safely.ts';
 import { startPageServer } from './page/page-server.ts';
 import { Sandbox } from './sandbox.ts';
@@ -41,6 +43,9 @@ export async function runSandbox(
     );
   }
   const settings = parsed.data;
+  // What libraries print on the console (BullMQ's warning about a Redis that evicts keys, once per
+  // connection) is held to SANDBOX_LOG_LEVEL like the sandbox's other logs: it still says one line.
+  routeConsoleToLogger(createLogger(settings.SANDBOX_LOG_LEVEL));
   const databaseUrl = settings.SANDBOX_DATABASE_URL ?? sandboxDatabaseUrl(settings.DATABASE_URL);
   const problems = await checkServices({ databaseUrl, redisUrl: settings.REDIS_URL });
   if (problems.length > 0) return exit(1, describeMissingServices(problems));
