@@ -7,6 +7,7 @@ import type { JobContext } from './job-context.ts';
 import { matchPoolJob } from './match-pool.ts';
 import { checkMemberLapses } from './member-lapse-check.ts';
 import { notifyLeftOut } from './notify-left-out.ts';
+import { exportSessionsForOrganizer } from './organizer-export.ts';
 import { postDailyQuestion } from './post-daily-question.ts';
 import { postSessionIntro } from './post-session-intro.ts';
 import { publishHomeJob } from './publish-home.ts';
@@ -49,4 +50,5 @@ export const processors: ProcessorRegistry<JobContext> = {
   'feedback-reveal': revealFeedback,
   'feedback-correction': redrawCorrectedFeedback,
   'publish-home': publishHomeJob,
+  'organizer-export': exportSessionsForOrganizer,
 };

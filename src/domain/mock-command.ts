@@ -25,6 +25,8 @@ export type MockCommand =
   | { kind: 'question'; text: string }
   /** `/mock admin <area>`: organizer settings (today `daily`). */
   | { kind: 'admin'; text: string }
+  /** `/mock admin export [range]`: the community's sessions as a CSV, for organizers. */
+  | { kind: 'admin-export'; text: string }
   /** `/mock forget-me`: erase everything held about the member, after a confirmation. */
   | { kind: 'forget-me' }
   /** `/mock stats`: the member's own practice in numbers. */
@@ -73,7 +75,15 @@ export function parseMockCommand(text: string): MockCommand {
     return { kind };
   }
   if (kind === 'pause') return { kind, text: text.trim().slice(first.length).trim() };
-  if (kind === 'question' || kind === 'admin' || kind === 'weekly') {
+  if (kind === 'admin') {
+    // The export is an errand, not a settings modal: it has its own listener and range.
+    const rest = text.trim().slice(first.length).trim();
+    const [area = ''] = rest.split(/\s+/);
+    if (area.toLowerCase() === 'export')
+      return { kind: 'admin-export', text: rest.slice(area.length).trim() };
+    return { kind, text: rest };
+  }
+  if (kind === 'question' || kind === 'weekly') {
     return { kind, text: text.trim().slice(first.length).trim() };
   }
   const firstType = first.split(',')[0] ?? '';

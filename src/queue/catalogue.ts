@@ -239,6 +239,34 @@ export const jobCatalogue = {
       `member-${payload.memberId}-weekly-${payload.week}`,
     options: SESSION_JOB_OPTIONS,
   }),
+  /** `/mock admin export`: the community's sessions as a CSV in the organizer's DM. */
+  'organizer-export': defineJob({
+    delivers: true,
+    payload: z.object({
+      workspaceId: z.uuid(),
+      slackTeamId: slackId,
+      slackUserId: slackId,
+      /** The range's UTC bounds: `from` inclusive, `to` exclusive (src/domain/export/export-range.ts). */
+      from: z.number().int(),
+      to: z.number().int(),
+      requestedAt: z.number().int(),
+    }),
+    // Per organizer, range and minute: the command sent twice in a row exports once.
+    jobId: (payload: {
+      slackTeamId: string;
+      slackUserId: string;
+      from: number;
+      to: number;
+      requestedAt: number;
+    }) =>
+      `organizer-${payload.slackTeamId}-${payload.slackUserId}-export-${payload.from}-${payload.to}-${Math.floor(payload.requestedAt / 60_000)}`,
+    options: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 2_000 },
+      removeOnComplete: { age: 3600 },
+      removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
+    },
+  }),
   'member-lapse-check': defineJob({
     delivers: true,
     payload: z.object({ memberId: z.uuid(), sessionId: z.uuid() }),

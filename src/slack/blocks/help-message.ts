@@ -34,6 +34,10 @@ export function helpMessage(): SlackMessage {
       '/mock admin questions',
       'Organizers: add, edit, retire and import (CSV or YAML) the workspace’s own questions.',
     ],
+    [
+      '/mock admin export [last N days | YYYY-MM-DD YYYY-MM-DD]',
+      'Organizers: a CSV of the community’s sessions, attendance and feedback counts (no feedback text) in your DM; the last 30 days unless you say.',
+    ],
     ['/mock profile', 'Your timezone, level, meeting link and private “don’t match me with” list.'],
     ['/mock stats', 'Your practice in numbers: sessions, weekly streak, types.'],
     ['/mock forget-me', 'Erase everything Mockingbird holds about you (asks first).'],

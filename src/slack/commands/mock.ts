@@ -1,13 +1,16 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../app-deps.ts';
+import { parseExportRange } from '../../domain/export/export-range.ts';
 import { parseMockCommand } from '../../domain/mock-command.ts';
 import { forgetMeConfirmation } from '../blocks/forget-me.ts';
 import { didYouMeanMessage, helpMessage, unknownSubcommandMessage } from '../blocks/help-message.ts';
+import { exportRangeProblemMessage } from '../blocks/organizer-export.ts';
 import { openAdminSettings } from '../forms/admin-forms.ts';
 import { openProfileForm } from '../forms/profile-form.ts';
 import { openRequestForm } from '../forms/request-form.ts';
 import { respondSafely } from '../respond-safely.ts';
 import { commandPayloadSchema } from './command-payload.ts';
+import { requestOrganizerExport } from './mock-export.ts';
 import { pauseMatching, resumeMatching } from './mock-pause.ts';
 import { practiceQuestion } from './mock-question.ts';
 import { requestPartner } from './mock-request.ts';
@@ -97,6 +100,19 @@ export function mockCommand(deps: AppDeps) {
           openAdminSettings(deps, client, member, request.text, triggerId),
         );
         return;
+      case 'admin-export': {
+        // A range that cannot be read is answered in the acknowledgement itself: no I/O needed.
+        const range = parseExportRange(request.text, deps.now().getTime());
+        if (!range.ok) {
+          await ack({ response_type: 'ephemeral', ...exportRangeProblemMessage(range.message) });
+          return;
+        }
+        await ack();
+        await respondSafely(respond, deps.logger, () =>
+          requestOrganizerExport(deps, client, member, range.value),
+        );
+        return;
+      }
       default: {
         // Adding a command kind without a case here is a compile error, never a silent 404.
         const unhandled: never = request;

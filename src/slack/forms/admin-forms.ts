@@ -13,7 +13,7 @@ import { checkOrganizer, NOT_AN_ORGANIZER, type OrganizerCheck } from '../organi
 import { questionListView, requireQuestionOrganizer } from '../question-admin.ts';
 
 const ADMIN_USAGE =
-  '`/mock admin` opens the organizer settings (organizers, matching, sessions and reminders); `/mock admin daily` sets up the daily practice question; `/mock admin questions` manages the workspace’s own questions.';
+  '`/mock admin` opens the organizer settings (organizers, matching, sessions and reminders); `/mock admin daily` sets up the daily practice question; `/mock admin questions` manages the workspace’s own questions; `/mock admin export` sends you a CSV of the community’s sessions.';
 
 /**
  * `/mock admin [settings|daily|questions]`: organizer settings, for organizers only. The check runs on every
