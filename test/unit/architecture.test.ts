@@ -47,6 +47,21 @@ describe('which way the imports point', () => {
     expect(violations('src/workflows', /^(src\/slack\/|jobs\/)/)).toEqual([]);
   });
 
+  it('the charts draw plain data: they import only the domain and each other', () => {
+    expect(violations('src/charts', /^src\/(?!domain\/|charts\/)/)).toEqual([]);
+  });
+
+  it('Chart.js and Skia load only when a chart is drawn: nothing imports the renderer statically', () => {
+    // jobs/stats-charts.ts reaches it through import(); a static import would load it in every role.
+    const files = [...sourceFiles(join(root, 'src')), ...sourceFiles(join(root, 'jobs'))];
+    const eager = files.filter(
+      (file) =>
+        !file.includes(join('src', 'charts')) &&
+        /from '[^']*charts\/render-chart\.ts'/.test(readFileSync(file, 'utf8')),
+    );
+    expect(eager.map((file) => relative(root, file))).toEqual([]);
+  });
+
   it('no listener imports another listener', () => {
     const problems = LISTENER_FOLDERS.flatMap((folder) =>
       violations(`src/slack/${folder}`, new RegExp(`^src/slack/(${LISTENER_FOLDERS.join('|')})/`)).filter(
