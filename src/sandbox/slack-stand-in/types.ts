@@ -57,6 +57,8 @@ export interface RecordedUpload {
   fileId: string;
   filename: string;
   declaredLength: number;
+  /** What files.getUploadURLExternal was told a screen reader should read for the image. */
+  altText: string | undefined;
   bytes: Buffer | undefined;
   completed: boolean;
   title: string | undefined;

@@ -138,23 +138,29 @@ export class SlackOutbound {
     return id;
   }
 
-  /** Uploads a text file and shares it in the channel (files.uploadV2: its three calls are one attempt). */
+  /**
+   * Uploads a file and shares it in the channel (files.uploadV2: its three calls are one attempt).
+   * Text goes as `content`, bytes (a PNG) as `file`; `altText` is what a screen reader reads for an image.
+   */
   async uploadFile(file: {
     channel: string;
     filename: string;
-    content: string;
+    content: string | Buffer;
     title: string;
     initialComment?: string;
+    altText?: string;
   }): Promise<void> {
+    const { content } = file;
     await this.call(
       'files.uploadV2',
       (client) =>
         client.filesUploadV2({
           channel_id: file.channel,
           filename: file.filename,
-          content: file.content,
+          ...(typeof content === 'string' ? { content } : { file: content }),
           title: file.title,
           initial_comment: file.initialComment,
+          alt_text: file.altText,
         }),
       { channel: file.channel },
     );

@@ -27,6 +27,7 @@ export function fileMethods({ workspace, notify }: MethodEnv): MethodTable {
             fileId,
             filename,
             declaredLength: length,
+            altText: stringArg(args, 'alt_text'),
             bytes: undefined,
             completed: false,
             title: undefined,
@@ -68,6 +69,8 @@ export function fileMethods({ workspace, notify }: MethodEnv): MethodTable {
   ];
 }
 
+const MIME_TYPES: Record<string, string> = { ics: 'text/calendar', png: 'image/png' };
+
 function fileObject(identity: Identity, upload: RecordedUpload): Json {
   const { teamId, teamDomain, botUserId } = identity;
   const extension = upload.filename.includes('.') ? upload.filename.split('.').at(-1)!.toLowerCase() : 'text';
@@ -77,7 +80,7 @@ function fileObject(identity: Identity, upload: RecordedUpload): Json {
     timestamp: Math.floor(identity.now() / 1000),
     name: upload.filename,
     title: upload.title ?? upload.filename,
-    mimetype: extension === 'ics' ? 'text/calendar' : 'application/octet-stream',
+    mimetype: MIME_TYPES[extension] ?? 'application/octet-stream',
     filetype: extension,
     user: botUserId,
     user_team: teamId,
