@@ -21,6 +21,7 @@ import { nudgeForFeedback } from './session-feedback-nudge.ts';
 import { sendSessionPrompts } from './session-prompts.ts';
 import { releaseUnconfirmedSession } from './session-release.ts';
 import { remindSession } from './session-reminder.ts';
+import { sendStatsCharts } from './stats-charts.ts';
 import { sweepPools } from './sweep-pools.ts';
 import { notifyWeeklyEntry } from './weekly-entered.ts';
 import { weeklyEntriesJob } from './weekly-entries.ts';
@@ -51,4 +52,5 @@ export const processors: ProcessorRegistry<JobContext> = {
   'feedback-correction': redrawCorrectedFeedback,
   'publish-home': publishHomeJob,
   'organizer-export': exportSessionsForOrganizer,
+  'stats-charts': sendStatsCharts,
 };

@@ -275,6 +275,22 @@ export const jobCatalogue = {
       `member-${payload.memberId}-lapse-check-${payload.sessionId}`,
     options: SESSION_JOB_OPTIONS,
   }),
+  'stats-charts': defineJob({
+    delivers: true,
+    payload: z.object({ memberId: z.uuid(), requestedAt: z.number().int() }),
+    // Per member and minute: `/mock stats` typed twice in a row sends the charts once.
+    jobId: (payload: { memberId: string; requestedAt: number }) =>
+      `member-${payload.memberId}-stats-charts-${Math.floor(payload.requestedAt / 60_000)}`,
+    // Each chart holds a canvas of a few MB and a PNG encode of ~200 ms on libuv's pool: two at a
+    // time keep a burst of /mock stats from crowding out the worker's other jobs.
+    concurrency: 2,
+    options: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 2_000 },
+      removeOnComplete: { age: 3600 },
+      removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
+    },
+  }),
 };
 
 /**

@@ -8,12 +8,29 @@ export interface PracticeStats {
   byType: ReadonlyMap<string, number>;
   /** Sessions the member was reported absent from. */
   missed: number;
+  /** Whether charts of the member's feedback are coming to their DM, or wait for a first feedback. */
+  feedbackCharts: 'on-the-way' | 'after-first-feedback';
 }
 
-/** The numbers behind a member's practice: sessions, weekly streak, types; trends live in App Home. */
-export function practiceStatsMessage({ streak, byType, missed }: PracticeStats): SlackMessage {
+const CHARTS_LINE = {
+  'on-the-way': 'Charts of them are on their way to your DM with Mockingbird.',
+  'after-first-feedback': 'No charts yet: they start with the first feedback a partner gives you.',
+} as const;
+
+/**
+ * The numbers behind a member's practice: sessions, weekly streak, types; trends live in App Home,
+ * and as pictures in the DM (jobs/stats-charts.ts). The text stands on its own: a screen reader needs
+ * nothing else, and each picture carries its own alt text.
+ */
+export function practiceStatsMessage({
+  streak,
+  byType,
+  missed,
+  feedbackCharts,
+}: PracticeStats): SlackMessage {
   if (streak.sessions === 0) {
-    const text = 'No sessions yet. `/mock` finds you a partner; your numbers start with the first one.';
+    const text =
+      'No sessions yet. `/mock` finds you a partner; your numbers, and charts of your feedback, start with the first one.';
     return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
   }
   const types = [...byType]
@@ -35,7 +52,7 @@ export function practiceStatsMessage({ streak, byType, missed }: PracticeStats):
         elements: [
           {
             type: 'mrkdwn',
-            text: 'Only you see this. Feedback trends per rubric dimension are on the Home tab.',
+            text: `Only you see this. Feedback trends per rubric dimension are on the Home tab. ${CHARTS_LINE[feedbackCharts]}`,
           },
         ],
       },

@@ -105,6 +105,7 @@ describe('/mock stats', () => {
       streak: { weeks: 0, longest: 0, practisedThisWeek: false, sessions: 0 },
       byType: new Map(),
       missed: 0,
+      feedbackCharts: 'after-first-feedback',
     });
     expectWithinLimits(message);
     expect(message.text).toContain('No sessions yet');
@@ -124,6 +125,7 @@ describe('/mock stats', () => {
       streak: { weeks: 1, longest: 260, practisedThisWeek: true, sessions: 515 },
       byType,
       missed: 40,
+      feedbackCharts: 'on-the-way',
     });
     expectWithinLimits(message);
     const text = textOf(message.blocks);
