@@ -27,6 +27,13 @@ export interface PoolIndex {
   readonly zoneOffsets: readonly number[];
   /** group id = (type × levels + level) × zones + zone → request indices, ascending. */
   readonly groups: ReadonlyArray<Int32Array>;
+  /**
+   * The same groups split by time cell: bucket (group × 64 + cell) holds the group's requests
+   * free in that cell, ascending, at bucketMembers[bucketStart[b] .. bucketStart[b + 1]). Lets a
+   * request in a large group look only at members it could share a slot with.
+   */
+  readonly bucketStart: Int32Array;
+  readonly bucketMembers: Int32Array;
   readonly typesOf: ReadonlyArray<Int32Array>;
   readonly zoneOf: Int32Array;
   /** Members with blocks or recent partners; everyone else skips those look-ups. */
@@ -101,6 +108,7 @@ export function indexPool(
     freeTime.set(free, freeStart[i]!);
   });
 
+  const groupLists = groups.map((list) => Int32Array.from(list));
   return {
     requests,
     freeStart,
@@ -114,11 +122,33 @@ export function indexPool(
     cellsHigh,
     cellMinutes: cellMs / 60_000,
     zoneOffsets,
-    groups: groups.map((list) => Int32Array.from(list)),
+    groups: groupLists,
+    ...indexBuckets(groupLists, cellsLow, cellsHigh),
     typesOf,
     zoneOf,
     ...indexHistory(context, memberIds, n, memberIndex),
   };
+}
+
+export const CELL_COUNT = 64;
+
+/** Counting sort of every group's members into (group, time cell) buckets, kept ascending. */
+function indexBuckets(groups: readonly Int32Array[], cellsLow: Uint32Array, cellsHigh: Uint32Array) {
+  const bucketStart = new Int32Array(groups.length * CELL_COUNT + 1);
+  const eachCell = (i: number, visit: (cell: number) => void) => {
+    for (let word = cellsLow[i]!; word !== 0; word &= word - 1) visit(31 - Math.clz32(word & -word));
+    for (let word = cellsHigh[i]!; word !== 0; word &= word - 1) visit(63 - Math.clz32(word & -word));
+  };
+  groups.forEach((members, group) => {
+    for (const i of members) eachCell(i, (cell) => bucketStart[group * CELL_COUNT + cell + 1]!++);
+  });
+  for (let b = 0; b < groups.length * CELL_COUNT; b++) bucketStart[b + 1]! += bucketStart[b]!;
+  const fill = bucketStart.slice(0, groups.length * CELL_COUNT);
+  const bucketMembers = new Int32Array(bucketStart[groups.length * CELL_COUNT]!);
+  groups.forEach((members, group) => {
+    for (const i of members) eachCell(i, (cell) => (bucketMembers[fill[group * CELL_COUNT + cell]!++] = i));
+  });
+  return { bucketStart, bucketMembers };
 }
 
 function indexHistory(
