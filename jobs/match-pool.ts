@@ -1,8 +1,8 @@
 import { interviewerQualityByMember } from '../src/domain/feedback/interviewer-rating.ts';
 import { planSessions, toOpenRequests } from '../src/domain/matching/plan-sessions.ts';
 import { reliabilityByMember } from '../src/domain/matching/reliability.ts';
-import { matchPool } from '../src/domain/matching/solve-pool.ts';
 import { matchingConfigFor, sessionTimingFor, sweepIntervalMsFor } from '../src/domain/workspace-settings.ts';
+import { sharedMatchingThreads } from '../src/matching-threads/matching-threads.ts';
 import { metrics } from '../src/observability/metrics.ts';
 import type { JobPayload } from '../src/queue/catalogue.ts';
 import { enqueueJob } from '../src/queue/job-request.ts';
@@ -14,7 +14,8 @@ import type { JobContext } from './job-context.ts';
 
 /**
  * Matches a workspace's open pool: at once after a new request, and on every sweep. The whole
- * read-solve-write runs under the workspace's matching lock, in one transaction that also writes
+ * read-solve-write runs under the workspace's matching lock (the solve itself on a matching
+ * thread, src/matching-threads), in one transaction that also writes
  * each new session's follow-ups (its intro, confirmation nudge and release, or reminders and the
  * check-in) and the left-out notes to the outbox: Redis going away after the commit delays them,
  * never loses them.
@@ -41,7 +42,15 @@ export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: J
       interviewerQuality: interviewerQualityByMember(pool.interviewerRatings),
       roleBalance: [],
     };
-    const matching = matchPool(requests, matchingContext, config, now);
+    // The solve runs on a matching thread: seconds of CPU on a large pool, while this event loop
+    // keeps serving reminders and renewing job locks. The lock (and this transaction) stay held
+    // meanwhile, so a workspace's runs still take turns and each sees the last one's sessions.
+    const { matching, threadId } = await sharedMatchingThreads().solve({
+      requests,
+      context: matchingContext,
+      config,
+      now: now.getTime(),
+    });
     const leftOut = matching.unmatched
       .filter((entry) => entry.reason === 'odd-one-out')
       .map((entry) => entry.id);
@@ -54,6 +63,7 @@ export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: J
         requests,
         context: matchingContext,
         summary: matching.summary,
+        solvedOnThread: threadId,
       },
       durationMs: Math.round(performance.now() - started),
       sessions: planSessions(matching, requests, {

@@ -46,6 +46,11 @@ export const jobCatalogue = {
     }),
     jobId: (payload: { workspaceId: string; trigger: string; requestId?: string }) =>
       payload.requestId ? `request-${payload.requestId}-match` : `workspace-${payload.workspaceId}-sweep`,
+    // Solves run on the process's two matching threads (src/matching-threads), so two
+    // workspaces' pools are solved side by side while two more read or write theirs. Each run
+    // holds a database connection in its transaction: four leave the rest of the pool to others.
+    // One workspace's runs take turns on its matching lock whatever this says.
+    concurrency: 4,
     options: {
       attempts: 5,
       backoff: { type: 'exponential', delay: 1_000 },
