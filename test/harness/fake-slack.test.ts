@@ -157,6 +157,51 @@ describe('the Web API', () => {
     expect(fake.messagesIn('C0LOBBY')).toEqual([]);
   });
 
+  it('reads a conversation back newest first, a page at a time, metadata only when asked, with its scope', async () => {
+    const slack = client();
+    const groupDm = fake.openConversation(['U0ANA', 'U0BO']);
+    const stamp = { event_type: 'test_send', event_payload: { send: 'k1' } };
+    const first = await slack.chat.postMessage({ channel: groupDm, text: 'one', metadata: stamp });
+    await slack.chat.postMessage({ channel: groupDm, text: 'two' });
+    await slack.chat.postMessage({ channel: groupDm, text: 'reply', thread_ts: first.ts! });
+    await slack.chat.postMessage({ channel: fake.openConversation(['U0ANA']), text: 'elsewhere' });
+
+    const page1 = await slack.conversations.history({
+      channel: groupDm,
+      limit: 1,
+      include_all_metadata: true,
+    });
+    expect(page1.messages?.map((message) => message.text)).toEqual(['two']);
+    expect(page1.has_more).toBe(true);
+    const page2 = await slack.conversations.history({
+      channel: groupDm,
+      limit: 1,
+      include_all_metadata: true,
+      cursor: page1.response_metadata!.next_cursor!,
+    });
+    expect(page2.messages).toEqual([expect.objectContaining({ text: 'one', metadata: stamp })]);
+    expect(page2.has_more).toBe(false);
+    const plain = await slack.conversations.history({ channel: groupDm, oldest: first.ts!, inclusive: true });
+    expect(plain.messages?.map((message) => [message.text, message.metadata])).toEqual([
+      ['two', undefined],
+      ['one', undefined],
+    ]);
+    const later = await slack.conversations.history({ channel: groupDm, oldest: first.ts! });
+    expect(later.messages?.map((message) => message.text)).toEqual(['two']);
+
+    fake.addToken('xoxb-no-history', {
+      kind: 'bot',
+      teamId: 'T0HARNESS',
+      userId: 'U0MOCKBOT',
+      scopes: ['chat:write'],
+    });
+    await expect(client('xoxb-no-history').conversations.history({ channel: groupDm })).rejects.toMatchObject(
+      {
+        data: { ok: false, error: 'missing_scope', needed: 'mpim:history' },
+      },
+    );
+  });
+
   it('honours a trigger_id once, and enforces the modal title limit', async () => {
     const view = {
       type: 'modal' as const,

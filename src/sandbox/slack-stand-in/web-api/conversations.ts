@@ -1,13 +1,17 @@
-/** conversations.open (DMs and group DMs), conversations.info and conversations.join. */
+/** conversations.open (DMs and group DMs), conversations.info, conversations.join and conversations.history. */
 import { SlackApiError } from '../slack-api-error.ts';
-import type { Json } from '../types.ts';
+import type { Json, SlackChannel, TokenInfo } from '../types.ts';
 import { describeChannel, openDm } from '../workspace/channels.ts';
+import { messagesIn } from '../workspace/messages.ts';
 import { describeUser } from '../workspace/users.ts';
-import { requireChannel } from './lookups.ts';
+import { conversationArg, requireChannel } from './lookups.ts';
 import { flagArg, type MethodEnv, type MethodTable, stringArg } from './method.ts';
 
 // Slack's limit on the people in a group DM, besides the app.
 const MAX_DM_USERS = 8;
+// conversations.history: Slack's default page and its largest.
+const HISTORY_DEFAULT_LIMIT = 100;
+const HISTORY_MAX_LIMIT = 999;
 
 export function conversationMethods({ workspace }: MethodEnv): MethodTable {
   return [
@@ -52,6 +56,17 @@ export function conversationMethods({ workspace }: MethodEnv): MethodTable {
       },
     ],
     [
+      'conversations.history',
+      {
+        auth: 'token',
+        run: ({ args, auth }) => {
+          const channel = conversationArg(workspace, args);
+          requireHistoryScope(describeChannel(workspace, channel), auth);
+          return historyPage(messagesIn(workspace, channel), args);
+        },
+      },
+    ],
+    [
       'conversations.join',
       {
         auth: 'token',
@@ -74,4 +89,60 @@ export function conversationMethods({ workspace }: MethodEnv): MethodTable {
       },
     ],
   ];
+}
+
+/** Each kind of conversation has its own history scope; Slack names the one missing. */
+function requireHistoryScope(channel: SlackChannel, auth: TokenInfo | undefined): void {
+  const needed = channel.is_im
+    ? 'im:history'
+    : channel.is_mpim
+      ? 'mpim:history'
+      : channel.is_private
+        ? 'groups:history'
+        : 'channels:history';
+  if (!auth || auth.scopes.includes(needed)) return;
+  throw new SlackApiError('missing_scope', { needed, provided: auth.scopes.join(',') });
+}
+
+/**
+ * The messages (the app's, the only ones the stand-in holds) newest first, between `oldest` and
+ * `latest`, a page at a time; thread replies stay out, as in Slack. Metadata only with
+ * `include_all_metadata`. The cursor is the ts to continue below.
+ */
+function historyPage(stored: Array<Json & { ts: string }>, args: Json): Json {
+  const inclusive = flagArg(args, 'inclusive');
+  const oldest = Number(stringArg(args, 'oldest') ?? '0');
+  const latest = Number(stringArg(args, 'latest') ?? 'Infinity');
+  const cursor = stringArg(args, 'cursor');
+  const below = cursor ? Number(Buffer.from(cursor, 'base64url').toString('utf8')) : Number.POSITIVE_INFINITY;
+  const requested = Number(stringArg(args, 'limit') ?? HISTORY_DEFAULT_LIMIT);
+  const limit = Math.min(
+    Math.max(1, Number.isFinite(requested) ? requested : HISTORY_DEFAULT_LIMIT),
+    HISTORY_MAX_LIMIT,
+  );
+  const withMetadata = flagArg(args, 'include_all_metadata');
+  const inRange = stored
+    .filter((message) => message.thread_ts === undefined || message.thread_ts === message.ts)
+    .filter((message) => {
+      const ts = Number(message.ts);
+      const afterOldest = inclusive ? ts >= oldest : ts > oldest;
+      const beforeLatest = inclusive ? ts <= latest : ts < latest;
+      return afterOldest && beforeLatest && ts < below;
+    })
+    .sort((a, b) => Number(b.ts) - Number(a.ts));
+  const page = inRange.slice(0, limit).map((message) => {
+    const { channel: _channel, deleted: _deleted, metadata, ...rest } = message;
+    return withMetadata && metadata !== undefined ? { ...rest, metadata } : rest;
+  });
+  const hasMore = inRange.length > limit;
+  const last = page.at(-1)?.ts;
+  return {
+    ok: true,
+    messages: page,
+    has_more: hasMore,
+    pin_count: 0,
+    response_metadata: {
+      next_cursor: hasMore && last ? Buffer.from(String(last)).toString('base64url') : '',
+    },
+  };
 }
