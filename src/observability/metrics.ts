@@ -53,6 +53,12 @@ export const metrics = {
     labelNames: ['method', 'handling'] as const,
     registers: [registry],
   }),
+  interruptedSends: new Counter({
+    name: 'mockingbird_slack_interrupted_sends_total',
+    help: 'Keyed sends retried after an attempt whose outcome was never recorded, by what the conversation showed: found (recorded, not posted again), absent or unreadable (posted again).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  }),
   matchesMade: new Counter({
     name: 'mockingbird_matches_total',
     help: 'Pairs made by matching runs, by what started the run (new-request or sweep).',

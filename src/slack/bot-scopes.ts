@@ -10,4 +10,7 @@ export const BOT_SCOPES = [
   'users:read',
   'files:write',
   'channels:join',
+  // Only to find a keyed send whose worker died mid-call (src/slack/outbound/stamped-message-finder.ts).
+  'im:history',
+  'mpim:history',
 ] as const;

@@ -21,16 +21,22 @@ export async function wasSent(db: Database, key: string): Promise<boolean> {
   return found !== null && found.failedWith === null;
 }
 
-/** Records a send that went through; it replaces anything recorded for the key before. */
+/**
+ * Records a send that went through; it replaces anything recorded for the key before, and the
+ * key's attempt (recordSendAttempt) is settled with it.
+ */
 export async function recordSentMessage(
   db: Database,
   sent: { key: string; channelId: string; ts: string | null },
 ): Promise<void> {
-  await db.sentMessage.upsert({
-    where: { key: sent.key },
-    create: { key: sent.key, channelId: sent.channelId, ts: sent.ts },
-    update: { channelId: sent.channelId, ts: sent.ts, failedWith: null },
-  });
+  await db.$transaction([
+    db.sentMessage.upsert({
+      where: { key: sent.key },
+      create: { key: sent.key, channelId: sent.channelId, ts: sent.ts },
+      update: { channelId: sent.channelId, ts: sent.ts, failedWith: null },
+    }),
+    db.sentMessage.deleteMany({ where: { key: attemptKey(sent.key) } }),
+  ]);
 }
 
 /** Records a send that cannot succeed, unless the key was already recorded (a success stays one). */
@@ -38,5 +44,60 @@ export async function recordSendFailure(
   db: Database,
   failed: { key: string; channelId: string; failedWith: string },
 ): Promise<void> {
-  await db.sentMessage.createMany({ data: [failed], skipDuplicates: true });
+  await db.$transaction([
+    db.sentMessage.createMany({ data: [failed], skipDuplicates: true }),
+    db.sentMessage.deleteMany({ where: { key: attemptKey(failed.key) } }),
+  ]);
+}
+
+/**
+ * A keyed send about to call Slack, written before the call: if its outcome is never recorded (the
+ * worker died mid-call, or Slack's answer was lost), whoever sends the key next knows Slack may
+ * already have it, and since when (the row's createdAt, on the database's clock).
+ *
+ * It lives in the same ledger as the sends, under the key with `#attempt` appended, so that
+ * erasure (which matches keys by what they contain or start with) removes it with its send. Only
+ * the first attempt's row is kept: a later look through the channel must reach back to it.
+ * Answers whether this call wrote the row.
+ */
+export async function recordSendAttempt(
+  db: Database,
+  attempt: { key: string; channelId: string },
+): Promise<boolean> {
+  const { count } = await db.sentMessage.createMany({
+    data: [{ key: attemptKey(attempt.key), channelId: attempt.channelId }],
+    skipDuplicates: true,
+  });
+  return count === 1;
+}
+
+/** Forgets an attempt that certainly never reached Slack (it was refused before any post). */
+export async function forgetSendAttempt(db: Database, key: string): Promise<void> {
+  await db.sentMessage.deleteMany({ where: { key: attemptKey(key) } });
+}
+
+/** What the ledger says about a key, in one read: its outcome if recorded, and any attempt without one. */
+export interface SendState {
+  recorded: SentMessageRecord | null;
+  /** When an attempt began whose outcome was never recorded; null when there was none. */
+  attemptedAt: Date | null;
+}
+
+export async function findSendState(db: Database, key: string): Promise<SendState> {
+  const rows = await db.sentMessage.findMany({
+    where: { key: { in: [key, attemptKey(key)] } },
+    select: { key: true, channelId: true, ts: true, failedWith: true, createdAt: true },
+  });
+  const recorded = rows.find((row) => row.key === key);
+  const attempt = rows.find((row) => row.key !== key);
+  return {
+    recorded: recorded
+      ? { key, channelId: recorded.channelId, ts: recorded.ts, failedWith: recorded.failedWith }
+      : null,
+    attemptedAt: recorded ? null : (attempt?.createdAt ?? null),
+  };
+}
+
+function attemptKey(key: string): string {
+  return `${key}#attempt`;
 }

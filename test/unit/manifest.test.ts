@@ -63,15 +63,22 @@ const NEEDED_BOT_SCOPES: Record<string, string> = {
   'users:read': 'users.info → tz (and admin flags)',
   'files:write': 'the .ics calendar file',
   'channels:join': 'joining the daily-question channel',
+  'im:history': 'finding a DM send whose worker died mid-call, instead of posting it twice',
+  'mpim:history':
+    'finding a group-DM reminder or intro whose worker died mid-call, instead of posting it twice',
 };
+
+/**
+ * History scopes the app holds, each only for the conversations it posts into itself (the
+ * manifest's comment weighs them); reading channels stays out.
+ */
+const NARROW_HISTORY_SCOPES = ['im:history', 'mpim:history'];
 
 /** Scopes that reach far beyond what a pairing app needs: reading conversations, emails, admin. */
 const FORBIDDEN_SCOPES = [
   'admin',
   'channels:history',
   'groups:history',
-  'im:history',
-  'mpim:history',
   'users:read.email',
   'channels:manage',
   'groups:write',
@@ -116,7 +123,8 @@ const METHOD_SCOPES: Record<string, readonly string[]> = {
   'conversations.join': ['channels:join'],
   'conversations.info': ['channels:read'],
   'conversations.members': ['channels:read'],
-  'conversations.history': ['channels:history'],
+  // Only in the app's own DMs and group DMs (src/slack/outbound/stamped-message-finder.ts).
+  'conversations.history': ['im:history', 'mpim:history'],
   'conversations.replies': ['channels:history'],
   'files.uploadV2': ['files:write'],
   'files.getUploadURLExternal': ['files:write'],
@@ -287,7 +295,7 @@ describe('manifest.yml gives Mockingbird what the product needs', () => {
   it('subscribes to the events that render App Home and delete data on uninstall', () => {
     const events = manifest.settings?.event_subscriptions?.bot_events ?? [];
     expect(events).toEqual(expect.arrayContaining(REQUIRED_BOT_EVENTS));
-    // Message events would need *:history scopes, which the app deliberately does not hold.
+    // The app reads history only to find its own interrupted sends; it listens to no conversation.
     expect(events.filter((event) => event.startsWith('message'))).toEqual([]);
     expect(manifest.settings?.event_subscriptions?.user_events ?? []).toEqual([]);
   });
@@ -324,7 +332,10 @@ describe('manifest.yml gives Mockingbird what the product needs', () => {
 
   it('asks for no broad scope', () => {
     const broad = botScopes.filter(
-      (scope) => FORBIDDEN_SCOPES.includes(scope) || scope.startsWith('admin') || scope.endsWith(':history'),
+      (scope) =>
+        FORBIDDEN_SCOPES.includes(scope) ||
+        scope.startsWith('admin') ||
+        (scope.endsWith(':history') && !NARROW_HISTORY_SCOPES.includes(scope)),
     );
     expect(broad).toEqual([]);
   });

@@ -17,7 +17,7 @@ import { UnrecoverableError } from 'bullmq';
 export type SlackErrorKind =
   | { kind: 'rate-limited'; retryAfterMs: number }
   | { kind: 'transient'; reason: string }
-  | { kind: 'permanent'; code: string };
+  | { kind: 'permanent'; code: string; needed?: string };
 
 /**
  * Codes that retrying cannot fix: the person or channel is gone or closed to us, the message is
@@ -110,7 +110,12 @@ export function classifySlackError(error: unknown): SlackErrorKind {
       const retryAfterMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1_000 : DEFAULT_RETRY_AFTER_MS;
       return { kind: 'rate-limited', retryAfterMs };
     }
-    if (PERMANENT_CODES.has(code)) return { kind: 'permanent', code };
+    if (PERMANENT_CODES.has(code)) {
+      // missing_scope answers name the scope the call needed.
+      const needed = (error.data as { needed?: unknown }).needed;
+      if (typeof needed === 'string') return { kind: 'permanent', code, needed };
+      return { kind: 'permanent', code };
+    }
     return { kind: 'transient', reason: code };
   }
   if (error instanceof WebAPIHTTPError) return { kind: 'transient', reason: `http_${error.statusCode}` };
@@ -133,6 +138,8 @@ export class SlackPermanentError extends UnrecoverableError {
   constructor(
     readonly method: string,
     readonly code: string,
+    /** For missing_scope: the scope Slack said the call needs. */
+    readonly needed?: string,
   ) {
     super(`${method} cannot succeed: ${code}`);
     this.name = 'SlackPermanentError';

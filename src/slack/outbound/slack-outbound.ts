@@ -7,9 +7,19 @@ import type { Logger } from '../../observability/logger.ts';
 import { metrics } from '../../observability/metrics.ts';
 import { RetryLaterError } from '../../queue/defer-job.ts';
 import type { Database } from '../../store/prisma.ts';
-import { findSentMessage, recordSendFailure, recordSentMessage } from '../../store/sent-messages.ts';
+import {
+  findSendState,
+  findSentMessage,
+  forgetSendAttempt,
+  recordSendAttempt,
+  recordSendFailure,
+  recordSentMessage,
+  type SentMessageRecord,
+} from '../../store/sent-messages.ts';
 import { ChannelPacer } from './channel-pacer.ts';
+import { sendStamp } from './send-stamp.ts';
 import { classifySlackError, SlackPermanentError } from './slack-error-kind.ts';
+import { StampedMessageFinder } from './stamped-message-finder.ts';
 
 export interface OutboundMessage {
   channel: string;
@@ -68,6 +78,7 @@ export class SlackOutbound {
   private readonly logger: Logger;
   private readonly maxInlineWaitMs: number;
   private readonly pacer: ChannelPacer;
+  private readonly finder: StampedMessageFinder;
 
   constructor(options: SlackOutboundOptions) {
     this.client = options.client;
@@ -81,6 +92,7 @@ export class SlackOutbound {
       prefix: options.prefix,
       intervalMs: options.channelIntervalMs ?? 1_000,
     });
+    this.finder = new StampedMessageFinder((method, invoke) => this.call(method, invoke), this.logger);
   }
 
   /**
@@ -89,10 +101,14 @@ export class SlackOutbound {
    * calling Slack. Two runs of the same key at once (a stalled job picked up again) take turns
    * through a Redis claim, and the second finds the first one's record.
    *
-   * At least once, not exactly once: Slack has no idempotency key for chat.postMessage. A message
-   * is posted twice only when Slack posted it but we never recorded it: the process died (or the
-   * database failed) between Slack's answer and the insert, or Slack's answer itself was lost (a
-   * timeout or 5xx after the post went through, which the client or BullMQ then retries).
+   * Slack has no idempotency key for chat.postMessage, so each attempt is written down before it
+   * calls Slack (recordSendAttempt) and the message carries the key in its metadata (send-stamp.ts).
+   * A run that finds an attempt without an outcome (its worker died mid-call, or Slack's answer
+   * was lost to a timeout or 5xx) first looks for the stamped message in the conversation since
+   * that attempt, and records it instead of posting again. Twice remains possible only where the
+   * look cannot tell: the token may not read the conversation's history (logged once), the first
+   * request was still inside Slack when the look ran, or the message is a thread reply (not in
+   * conversations.history).
    */
   async postMessageOnce(key: string, message: OutboundMessage): Promise<PostedMessage> {
     const deadline = Date.now() + this.maxInlineWaitMs;
@@ -104,7 +120,21 @@ export class SlackOutbound {
         const renewal = setInterval(() => void this.renewClaim(key, claim), CLAIM_RENEW_MS);
         try {
           // The claim's last holder may have finished between our look and our claim.
-          return (await this.recorded(key)) ?? (await this.postAndRecord(key, message));
+          const state = await findSendState(this.db, key);
+          if (state.recorded) return postedOrThrow(state.recorded);
+          if (state.attemptedAt && !message.thread_ts) {
+            const found = await this.finder.find(message.channel, key, state.attemptedAt);
+            metrics.interruptedSends.inc({ outcome: found.outcome === 'posted' ? 'found' : found.outcome });
+            if (found.outcome === 'posted') {
+              this.logger.info(
+                { key, channel: message.channel, ts: found.ts },
+                'an interrupted send had reached Slack; recorded it instead of posting again',
+              );
+              await recordSentMessage(this.db, { key, channelId: message.channel, ts: found.ts });
+              return { channel: message.channel, ts: found.ts };
+            }
+          }
+          return await this.postAndRecord(key, message);
         } finally {
           clearInterval(renewal);
           await this.releaseClaim(key, claim);
@@ -199,7 +229,7 @@ export class SlackOutbound {
         return await invoke(this.client);
       } catch (error) {
         const kind = classifySlackError(error);
-        if (kind.kind === 'permanent') throw new SlackPermanentError(method, kind.code);
+        if (kind.kind === 'permanent') throw new SlackPermanentError(method, kind.code, kind.needed);
         if (kind.kind === 'transient') throw error;
         // Retry-After counts whole seconds, so 0 means "under a second", not "hammer away".
         const waitMs = Math.max(kind.retryAfterMs, MIN_RATE_LIMIT_WAIT_MS);
@@ -225,6 +255,7 @@ export class SlackOutbound {
   }
 
   private async postAndRecord(key: string, message: OutboundMessage): Promise<PostedMessage> {
+    const firstAttempt = await recordSendAttempt(this.db, { key, channelId: message.channel });
     let posted: { channel?: string; ts?: string };
     try {
       posted = await this.call(
@@ -235,6 +266,7 @@ export class SlackOutbound {
             text: message.text,
             blocks: message.blocks,
             thread_ts: message.thread_ts,
+            metadata: sendStamp(key),
             ...(message.unfurl_links === undefined ? {} : { unfurl_links: message.unfurl_links }),
           }),
         { channel: message.channel },
@@ -246,6 +278,10 @@ export class SlackOutbound {
           { key, channel: message.channel, code: error.code },
           'message cannot be sent; recorded so that it is not tried again',
         );
+      } else if (error instanceof RetryLaterError && firstAttempt) {
+        // Refused before it was sent (a 429, the channel's turn too far off): nothing to look for
+        // next time. An earlier attempt's row stays, since that one may have reached Slack.
+        await forgetSendAttempt(this.db, key);
       }
       throw error;
     }
@@ -256,9 +292,7 @@ export class SlackOutbound {
 
   private async recorded(key: string): Promise<PostedMessage | null> {
     const found = await findSentMessage(this.db, key);
-    if (!found) return null;
-    if (found.failedWith) throw new SlackPermanentError('chat.postMessage', found.failedWith);
-    return { channel: found.channelId, ts: found.ts };
+    return found ? postedOrThrow(found) : null;
   }
 
   private claimKey(key: string): string {
@@ -287,4 +321,10 @@ export class SlackOutbound {
       this.logger.warn({ key, err: (error as Error).message }, 'could not release a send claim');
     }
   }
+}
+
+/** A recorded send as the caller sees it: where it went, or its permanent failure thrown again. */
+function postedOrThrow(found: SentMessageRecord): PostedMessage {
+  if (found.failedWith) throw new SlackPermanentError('chat.postMessage', found.failedWith);
+  return { channel: found.channelId, ts: found.ts };
 }
