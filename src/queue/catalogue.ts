@@ -24,6 +24,17 @@ const SESSION_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 14 * 24 * 3600, count: 10_000 },
 };
 
+/**
+ * Lock of the jobs whose lateness members notice: a reminder is due at a minute, an intro or a
+ * cancellation is news now. BullMQ renews a lock at half its duration while the job runs, so a
+ * live worker keeps it however long the job takes, and a killed worker's job is free again within
+ * this long (plus one stalled check, start-workers.ts) instead of BullMQ's default 30 s. Short
+ * enough that a dead worker costs seconds; long enough that an event loop held up a second or
+ * two (a matching run beside it) does not lose the lock. A lock lost anyway means the job runs
+ * twice, and the keyed send (src/slack/outbound) then posts once.
+ */
+const TIME_CRITICAL_LOCK_MS = 5_000;
+
 export const jobCatalogue = {
   'refresh-member-profile': defineJob({
     payload: z.object({ slackTeamId: slackId, slackUserId: slackId }),
@@ -99,6 +110,7 @@ export const jobCatalogue = {
     delivers: true,
     payload: z.object({ sessionId: z.uuid() }),
     jobId: (payload: { sessionId: string }) => `session-${payload.sessionId}-intro`,
+    lockMs: TIME_CRITICAL_LOCK_MS,
     options: {
       attempts: 8,
       backoff: { type: 'exponential', delay: 2_000 },
@@ -111,6 +123,7 @@ export const jobCatalogue = {
     payload: sessionStep,
     jobId: (payload: SessionStep) => `session-${payload.sessionId}-v${payload.version}-confirm-nudge`,
     options: SESSION_JOB_OPTIONS,
+    lockMs: TIME_CRITICAL_LOCK_MS,
   }),
   'session-release': defineJob({
     payload: sessionStep,
@@ -123,6 +136,7 @@ export const jobCatalogue = {
     jobId: (payload: SessionStep & { beforeStartMs: number }) =>
       `session-${payload.sessionId}-v${payload.version}-reminder-${Math.round(payload.beforeStartMs / 1000)}s`,
     options: SESSION_JOB_OPTIONS,
+    lockMs: TIME_CRITICAL_LOCK_MS,
     // A reminder is a few short queries and one chat.postMessage, so a worker slot spends most of
     // its time waiting on Slack. Reminders fall due together (sessions start on the hour and half
     // hour), and at the default 10 slots a worker whose posts take ~200 ms sends at most ~50 a
@@ -144,6 +158,7 @@ export const jobCatalogue = {
     jobId: (payload: SessionStep & { event: string }) =>
       `session-${payload.sessionId}-v${payload.version}-announce-${payload.event}`,
     options: SESSION_JOB_OPTIONS,
+    lockMs: TIME_CRITICAL_LOCK_MS,
   }),
   'post-daily-question': defineJob({
     delivers: true,
@@ -309,6 +324,11 @@ export interface JobDefinition<Payload> {
   /** How many of these jobs one worker process runs at once; startWorkers' default when absent. */
   concurrency?: number;
   delivers?: boolean;
+  /**
+   * BullMQ's lockDuration for this job when shorter than the workers' default (WORKER_LOCK_SECONDS,
+   * 30 s): how soon a killed worker's job is taken over. Long jobs (matching) keep the default.
+   */
+  lockMs?: number;
 }
 
 /** Keeps each entry's payload type and id builder tied together (no `any` in the catalogue). */

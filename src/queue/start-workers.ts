@@ -20,6 +20,33 @@ export interface WorkerPool {
   close(timeoutMs: number): Promise<void>;
 }
 
+const DEFAULT_LOCK_MS = 30_000;
+// How often a short-locked queue's worker looks for jobs whose lock lapsed. Each look is one Lua
+// script per queue and worker process: a handful of Redis calls a second in all.
+const SHORT_LOCK_STALLED_CHECK_MS = 1_000;
+
+/**
+ * BullMQ's stalled-job settings for one queue. A crashed worker's job returns to the queue once its
+ * lock has lapsed and the next stalled check runs. With the default lock, checks run once per lock
+ * duration (taken over one to two lock durations after the crash); a short lock (the catalogue's
+ * `lockMs`) is checked every second, so its job is taken over within the lock plus a second.
+ * A short lock is also lost more easily to a busy event loop, with the job then run again (safe:
+ * sends are keyed), so it may stall a few more times before BullMQ fails it.
+ */
+export function lockSettings(
+  jobLockMs: number | undefined,
+  workerLockMs: number,
+): { lockDuration: number; stalledInterval: number; maxStalledCount: number } {
+  if (jobLockMs === undefined || jobLockMs >= workerLockMs) {
+    return { lockDuration: workerLockMs, stalledInterval: workerLockMs, maxStalledCount: 2 };
+  }
+  return {
+    lockDuration: jobLockMs,
+    stalledInterval: Math.min(SHORT_LOCK_STALLED_CHECK_MS, jobLockMs),
+    maxStalledCount: 3,
+  };
+}
+
 /**
  * One BullMQ worker per queue. Refuses to start when the registry and the catalogue disagree,
  * so a job can never sit in Redis with nobody to run it.
@@ -50,6 +77,7 @@ export function startWorkers<Context>(options: {
   const workers = jobNames.map((name) => {
     const process = options.registry[name] as Processor<JobName, Context>;
     const definition = jobDefinition(name);
+    const locks = lockSettings(definition.lockMs, options.lockMs ?? DEFAULT_LOCK_MS);
     const worker = new Worker(
       name,
       async (job, token) => {
@@ -73,11 +101,7 @@ export function startWorkers<Context>(options: {
         connection: options.connection,
         prefix: options.prefix,
         concurrency: definition.concurrency ?? options.concurrency ?? 10,
-        // A crashed worker's job returns to the queue once its lock has lapsed and the next
-        // stalled check runs: between one and two lock durations after the crash.
-        lockDuration: options.lockMs ?? 30_000,
-        stalledInterval: options.lockMs ?? 30_000,
-        maxStalledCount: 2,
+        ...locks,
         settings: {
           // Only for the 'delivery' backoff type; BullMQ's own types are resolved before this.
           backoffStrategy: (attemptsMade, type) =>
