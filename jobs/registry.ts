@@ -25,6 +25,7 @@ import { sendStatsCharts } from './stats-charts.ts';
 import { sweepPools } from './sweep-pools.ts';
 import { notifyWeeklyEntry } from './weekly-entered.ts';
 import { weeklyEntriesJob } from './weekly-entries.ts';
+import { welcomeChannelMember } from './welcome-channel-member.ts';
 
 /** Queue name → processor. The type demands exactly one processor per catalogued job. */
 export const processors: ProcessorRegistry<JobContext> = {
@@ -51,6 +52,7 @@ export const processors: ProcessorRegistry<JobContext> = {
   'feedback-reveal': revealFeedback,
   'feedback-correction': redrawCorrectedFeedback,
   'publish-home': publishHomeJob,
+  'welcome-channel-member': welcomeChannelMember,
   'organizer-export': exportSessionsForOrganizer,
   'stats-charts': sendStatsCharts,
 };

@@ -295,6 +295,26 @@ export const jobCatalogue = {
       `member-${payload.memberId}-lapse-check-${payload.sessionId}`,
     options: SESSION_JOB_OPTIONS,
   }),
+  'welcome-channel-member': defineJob({
+    delivers: true,
+    payload: z.object({
+      slackTeamId: slackId,
+      channelId: slackId,
+      slackUserId: slackId,
+      /** When Slack says they joined (ms): a welcome held up too long is dropped, not sent late. */
+      joinedAt: z.number().int(),
+    }),
+    // One per person and channel, the join time left out on purpose: the id is kept a day after
+    // the job ends, so Slack's retries and a leave-and-rejoin within that day welcome once.
+    jobId: (payload: { slackTeamId: string; channelId: string; slackUserId: string }) =>
+      `team-${payload.slackTeamId}-channel-${payload.channelId}-welcome-${payload.slackUserId}`,
+    options: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: { age: 24 * 3600 },
+      removeOnFail: { age: 24 * 3600, count: 1_000 },
+    },
+  }),
   'stats-charts': defineJob({
     delivers: true,
     payload: z.object({ memberId: z.uuid(), requestedAt: z.number().int() }),

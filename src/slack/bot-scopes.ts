@@ -10,6 +10,9 @@ export const BOT_SCOPES = [
   'users:read',
   'files:write',
   'channels:join',
+  // Only for the member_joined_channel event (public and private channels): the channel welcome.
+  'channels:read',
+  'groups:read',
   // Only to find a keyed send whose worker died mid-call (src/slack/outbound/stamped-message-finder.ts).
   'im:history',
   'mpim:history',

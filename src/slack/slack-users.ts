@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * What users.info tells us about a person, read in one place: their timezone (for a member's
- * clock), whether the account is gone, and whether Slack counts them as an admin or owner (for
+ * clock), whether the account is gone or a bot, and whether Slack counts them as an admin or owner (for
  * organizer checks, asked fresh each time, never cached).
  */
 export interface SlackUser {
@@ -12,6 +12,8 @@ export interface SlackUser {
   deleted: boolean;
   /** A workspace admin, owner or primary owner. */
   admin: boolean;
+  /** An app's bot user (Mockingbird's own included). */
+  bot: boolean;
 }
 
 const usersInfoResponse = z.object({
@@ -21,6 +23,7 @@ const usersInfoResponse = z.object({
     is_admin: z.boolean().optional(),
     is_owner: z.boolean().optional(),
     is_primary_owner: z.boolean().optional(),
+    is_bot: z.boolean().optional(),
   }),
 });
 
@@ -30,6 +33,7 @@ export async function readSlackUser(client: WebClient, slackUserId: string): Pro
     tz: user.tz ?? null,
     deleted: user.deleted === true,
     admin: user.is_admin === true || user.is_owner === true || user.is_primary_owner === true,
+    bot: user.is_bot === true,
   };
 }
 

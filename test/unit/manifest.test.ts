@@ -63,6 +63,8 @@ const NEEDED_BOT_SCOPES: Record<string, string> = {
   'users:read': 'users.info → tz (and admin flags)',
   'files:write': 'the .ics calendar file',
   'channels:join': 'joining the daily-question channel',
+  'channels:read': 'member_joined_channel in a public daily-question channel (the welcome)',
+  'groups:read': 'member_joined_channel in a private daily-question channel (the welcome)',
   'im:history': 'finding a DM send whose worker died mid-call, instead of posting it twice',
   'mpim:history':
     'finding a group-DM reminder or intro whose worker died mid-call, instead of posting it twice',
@@ -101,7 +103,7 @@ const SUBCOMMANDS = [
   'admin',
 ];
 
-const REQUIRED_BOT_EVENTS = ['app_home_opened', 'app_uninstalled', 'tokens_revoked'];
+const REQUIRED_BOT_EVENTS = ['app_home_opened', 'app_uninstalled', 'tokens_revoked', 'member_joined_channel'];
 
 /**
  * Bot-token scopes of the Web API methods the code may call (Slack's method reference). A method
