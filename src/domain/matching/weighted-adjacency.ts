@@ -30,17 +30,23 @@ export function weightedAdjacency(vertexCount: number, edges: EdgeList): Weighte
     neighbours[fill[v]!] = u;
     weights[fill[v]!++] = edges.weight[k]!;
   }
-  const order: number[] = [];
+  // Insertion sort in place: lists are a handful to a few dozen long, and this allocates nothing.
   for (let v = 0; v < vertexCount; v++) {
-    const from = start[v]!;
-    const to = start[v + 1]!;
-    order.length = 0;
-    for (let q = from; q < to; q++) order.push(q);
-    order.sort((p, q) => weights[q]! - weights[p]! || neighbours[p]! - neighbours[q]!);
-    const sortedNeighbours = order.map((q) => neighbours[q]!);
-    const sortedWeights = order.map((q) => weights[q]!);
-    neighbours.set(sortedNeighbours, from);
-    weights.set(sortedWeights, from);
+    for (let q = start[v]! + 1; q < start[v + 1]!; q++) {
+      const neighbour = neighbours[q]!;
+      const weight = weights[q]!;
+      let at = q - 1;
+      while (
+        at >= start[v]! &&
+        (weights[at]! < weight || (weights[at] === weight && neighbours[at]! > neighbour))
+      ) {
+        neighbours[at + 1] = neighbours[at]!;
+        weights[at + 1] = weights[at]!;
+        at--;
+      }
+      neighbours[at + 1] = neighbour;
+      weights[at + 1] = weight;
+    }
   }
   return { vertexCount, start, neighbours, weights };
 }

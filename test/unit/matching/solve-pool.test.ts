@@ -106,7 +106,7 @@ describe('matchPool against exhaustive search', () => {
   const cases = Array.from({ length: 150 }, (_, i) => [i + 1, 2 + (i % 13)] as const);
 
   it.each(cases)(
-    'seed %i, %i requests: unsparsified it is exact; sparsified it never trails greedy',
+    'seed %i, %i requests: unsparsified it is exact (the local search: as many pairs); sparsified it never trails greedy',
     (seed, size) => {
       const { requests, context } = smallPool(seededRandom(seed), size);
       const { exact, greedyPairs } = exactOptimum(requests, context);
@@ -117,6 +117,15 @@ describe('matchPool against exhaustive search', () => {
       expectWellFormed(full, requests, context);
       expect(full.pairs.length).toBe(exact.cardinality);
       expect(weightOf(full)).toBe(exact.weight);
+
+      // The large-component solver, forced: the same pair count, never more weight than exact.
+      const local = matchPool(requests, context, DEFAULT_MATCHING_CONFIG, NOW, {
+        candidatesPerRequest: Infinity,
+        exactUpTo: 0,
+      });
+      expectWellFormed(local, requests, context);
+      expect(local.pairs.length).toBe(exact.cardinality);
+      expect(weightOf(local)).toBeLessThanOrEqual(exact.weight);
 
       const sparse = matchPool(
         requests,
