@@ -108,4 +108,8 @@ it('several matchers racing over one pool never put a request into two sessions'
     REQUESTS / 2,
     ...Array(MATCHERS - 1).fill(0),
   ]);
+  // Each solve ran on a matching thread, not on the event loop that serves the other jobs.
+  for (const run of runs) {
+    expect((run.input as { solvedOnThread?: number }).solvedOnThread).toBeGreaterThan(0);
+  }
 });
