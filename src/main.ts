@@ -44,7 +44,7 @@ process.on('unhandledRejection', (reason) => {
 });
 
 try {
-  await prepareDatabase(config.databaseUrl, logger);
+  await prepareDatabase(config.databaseUrl, logger, { syncQuestionBank: config.roles.includes('worker') });
 } catch (error) {
   if (error instanceof BankValidationError) {
     process.stderr.write(`${error.message}\n`);

@@ -21,7 +21,7 @@ import { SlackOutbound } from './slack/outbound/slack-outbound.ts';
 import { createWorkerSlackClient } from './slack/slack-client.ts';
 import { WorkspaceClients, type WorkspaceSlack } from './slack/workspace-clients.ts';
 import { PrismaInstallationStore } from './store/installations.ts';
-import { createDatabase, type Database } from './store/prisma.ts';
+import { createDatabase } from './store/prisma.ts';
 import { recordUndelivered } from './store/sessions.ts';
 import { OutboxRelay } from './workflows/outbox-relay.ts';
 
@@ -40,9 +40,19 @@ export async function startRuntime(
 ): Promise<Runtime> {
   // Before anything opens: a bot token Slack refuses stops the start, naming the setting.
   await checkBotToken(config, logger);
-  const db = createDatabase(config.databaseUrl, {
-    onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection error'),
-  });
+  const onConnectionError = (error: Error) =>
+    logger.warn({ err: error.message }, 'database connection error');
+  // Listeners answer Slack within 3 s: their queries get a pool with a 1.5 s limit, so a hung
+  // PostgreSQL turns into "not saved, try again" in time; jobs get an unhurried pool of their own.
+  // Each Prisma client holds its own query compiler (WebAssembly, ~20 MB resident), so a process
+  // with one role keeps one client, which also serves /health and the installation store.
+  const webDb = config.roles.includes('web')
+    ? createDatabase(config.databaseUrl, { queryTimeoutMs: WEB_QUERY_TIMEOUT_MS, onConnectionError })
+    : undefined;
+  const db =
+    config.roles.includes('worker') || !webDb
+      ? createDatabase(config.databaseUrl, { onConnectionError })
+      : webDb;
   // A Redis outage fails every reconnect of every connection; it is said once, going and coming back.
   const redisAvailability = new RedisAvailability(logger);
   const logRedisError = (error: Error) => {
@@ -165,16 +175,9 @@ export async function startRuntime(
   }
 
   let slackApp: SlackApp | undefined;
-  let webDb: Database | undefined;
   let opsServer: Server | undefined;
   let port: number;
-  if (config.roles.includes('web')) {
-    // Listeners answer Slack within 3 s: their queries get their own pool with a 1.5 s limit, so a
-    // hung PostgreSQL turns into "not saved, try again" in time. Jobs keep the unhurried pool.
-    webDb = createDatabase(config.databaseUrl, {
-      queryTimeoutMs: WEB_QUERY_TIMEOUT_MS,
-      onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection error'),
-    });
+  if (webDb) {
     slackApp = createSlackApp(config, { config, db: webDb, queues, logger, now }, routes, {
       redis: producerRedis,
       installationStore: installations,
@@ -202,7 +205,7 @@ export async function startRuntime(
         redis?.disconnect();
       }
       await webDb?.$disconnect();
-      await db.$disconnect();
+      if (db !== webDb) await db.$disconnect();
     },
   };
 }
