@@ -113,13 +113,12 @@ export class SlackOutbound {
   async postMessageOnce(key: string, message: OutboundMessage): Promise<PostedMessage> {
     const deadline = Date.now() + this.maxInlineWaitMs;
     for (;;) {
-      const recorded = await this.recorded(key);
-      if (recorded) return recorded;
+      // The claim first, then one read of the ledger under it: a first send (nearly every send)
+      // reads the database once before it posts.
       const claim = await this.takeClaim(key);
       if (claim) {
         const renewal = setInterval(() => void this.renewClaim(key, claim), CLAIM_RENEW_MS);
         try {
-          // The claim's last holder may have finished between our look and our claim.
           const state = await findSendState(this.db, key);
           if (state.recorded) return postedOrThrow(state.recorded);
           if (state.attemptedAt && !message.thread_ts) {
@@ -140,6 +139,9 @@ export class SlackOutbound {
           await this.releaseClaim(key, claim);
         }
       }
+      // Someone else holds the claim; they may be done already.
+      const recorded = await this.recorded(key);
+      if (recorded) return recorded;
       if (Date.now() + CLAIM_POLL_MS > deadline) {
         throw new RetryLaterError(CLAIM_POLL_MS * 5, `message ${key} is being sent by another worker`);
       }
