@@ -20,7 +20,7 @@ export interface KillReport {
   frozenWorkers: number;
   /** Of those, the ids of the sessions, to follow when they are finally delivered. */
   inFlightSessionIds: string[];
-  /** Reminders the fake received before the death but that no SentMessage row records. */
+  /** Reminders the fake received before the death but that no SentMessage row records as sent. */
   postedNotRecorded: number;
   /** From the death to the replacement worker taking jobs. */
   restartMs: number;
@@ -57,8 +57,9 @@ export async function killAndRestart(
 
   log.update();
   const postedBeforeDeath = log.channelsPostedBy(diedAt);
+  // An attempt (a `…#attempt` row) is not a record of the send: it is what the lookup starts from.
   const recorded = await world.db.sentMessage.findMany({
-    where: { channelId: { in: postedBeforeDeath } },
+    where: { channelId: { in: postedBeforeDeath }, NOT: { key: { endsWith: '#attempt' } } },
     select: { channelId: true },
   });
   await world.workersReady(workerCount);
