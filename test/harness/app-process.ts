@@ -18,8 +18,16 @@ export interface AppProcess {
  * Runs `src/main.ts` as its own process, the way `npm start` does, with exactly the environment
  * given (no inherited Slack settings), so tests see real exit codes, signals and stderr.
  */
-export function startAppProcess(env: Record<string, string>, args: string[] = []): AppProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+export function startAppProcess(
+  env: Record<string, string>,
+  args: string[] = [],
+  options: {
+    /** What node runs before `args`; production's compiled command instead of tsx, for example. */
+    nodeArgs?: string[];
+  } = {},
+): AppProcess {
+  const nodeArgs = options.nodeArgs ?? ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { productionNodeArgs } from '../harness/production-command.ts';
+
+// The image runs what `npm run start:prod` runs, which is what the benchmarks measure: a flag
+// added to one and not the other would make the figures describe a different process.
+describe('the production command', () => {
+  it('is the same in package.json (start:prod) and the Dockerfile (ENTRYPOINT)', () => {
+    const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
+    const entrypoint = /^ENTRYPOINT (\[.*\])$/m.exec(dockerfile)?.[1];
+
+    expect(entrypoint, 'the Dockerfile has an exec-form ENTRYPOINT').toBeDefined();
+    expect(JSON.parse(entrypoint!)).toEqual(['node', ...productionNodeArgs()]);
+  });
+
+  it('runs the compiled entry point, not TypeScript', () => {
+    expect(productionNodeArgs().at(-1)).toBe('dist/src/main.js');
+    expect(productionNodeArgs()).not.toContain('tsx');
+  });
+});
