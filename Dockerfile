@@ -35,6 +35,9 @@ WORKDIR /app
 # MALLOC_ARENA_MAX: glibc otherwise keeps a malloc arena per thread (libuv's pool, V8's
 # workers); two arenas hold Node's resident memory noticeably lower at the same speed.
 ENV NODE_ENV=production MALLOC_ARENA_MAX=2 PORT=3000
+# The /mock stats charts (src/charts) draw their text with the system's fonts; slim images have none.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 COPY package.json ./
 COPY --from=build /app/node_modules ./node_modules
 # dist/ holds the compiled code and, beside it, the files it reads: content/, the migrations and
