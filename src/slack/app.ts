@@ -15,7 +15,7 @@ import { register as registerActions } from './actions/index.ts';
 import { BOT_SCOPES } from './bot-scopes.ts';
 import { register as registerCommands } from './commands/index.ts';
 import { register as registerEvents } from './events/index.ts';
-import { MeasuredApp, receiptProperties, stampReceipt } from './middleware/ack-timing.ts';
+import { MeasuredApp, receiptProperties, stampConnections, stampReceipt } from './middleware/ack-timing.ts';
 import { register as registerMiddleware } from './middleware/index.ts';
 import { guardSlackRequests, SLACK_BODY_LIMIT_BYTES } from './middleware/request-guard.ts';
 import { register as registerOptions } from './options/index.ts';
@@ -109,6 +109,8 @@ export function createSlackApp(
     async start() {
       if (receiver instanceof HTTPReceiver) {
         const server = (await receiver.start(config.port)) as Server;
+        // Attached as the server starts listening, before any connection can be accepted.
+        stampConnections(server);
         return (server.address() as AddressInfo).port;
       }
       await receiver.start();

@@ -1,4 +1,5 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Socket } from 'node:net';
 import { App, type CustomRoute, type HTTPReceiver, type ReceiverEvent } from '@slack/bolt';
 import { metrics } from '../../observability/metrics.ts';
 import { routeBase } from '../../observability/route-paths.ts';
@@ -6,17 +7,40 @@ import { surfaceOf } from './surface.ts';
 
 const RECEIVED_AT = Symbol('mockingbird.receivedAt');
 type StampedRequest = IncomingMessage & { [RECEIVED_AT]?: number };
+const ACCEPTED_AT = Symbol('mockingbird.acceptedAt');
+type StampedSocket = Socket & { [ACCEPTED_AT]?: number };
 
 /**
- * Stamps each HTTP request with the moment it arrived, before Bolt reads the body and checks the
- * signature, and counts every answer by route and status. HTTPReceiver.start() calls its
+ * Stamps each connection with the moment the server accepted it. A request that opens a connection
+ * is timed from there, not from when Node has parsed it and called the request listener: when the
+ * event loop is busy, that gap is where a request waits, and Slack's 3 s run through it.
+ */
+export function stampConnections(server: Server): void {
+  server.on('connection', (socket: StampedSocket) => {
+    socket[ACCEPTED_AT] = performance.now();
+  });
+}
+
+/** When the request began: its connection's acceptance for the first request on it, else now. */
+function arrivalOf(req: IncomingMessage): number {
+  const socket = req.socket as StampedSocket;
+  const accepted = socket[ACCEPTED_AT];
+  if (accepted === undefined) return performance.now();
+  // Later requests on a kept-alive connection arrive after this one: they are timed from receipt.
+  socket[ACCEPTED_AT] = undefined;
+  return accepted;
+}
+
+/**
+ * Stamps each HTTP request with the moment it arrived (see stampConnections), before Bolt reads
+ * the body and checks the signature, and counts every answer by route and status. HTTPReceiver.start() calls its
  * `requestListener` property for each request, so wrapping that property sees all of them.
  */
 export function stampReceipt(receiver: HTTPReceiver, endpoint: string, routes: CustomRoute[]): void {
   const bases = [endpoint, ...routes.map((route) => routeBase(route.path))];
   const listen = receiver.requestListener;
   receiver.requestListener = (req, res) => {
-    (req as StampedRequest)[RECEIVED_AT] = performance.now();
+    (req as StampedRequest)[RECEIVED_AT] = arrivalOf(req);
     res.once('finish', () => {
       const path = (req.url ?? '/').split('?', 1)[0]!;
       const route = bases.find((base) => path === base || path.startsWith(`${base}/`)) ?? 'other';
