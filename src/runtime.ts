@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import type { JobContext } from '../jobs/job-context.ts';
 import type { Config } from './config.ts';
 import { sweepTickMs } from './domain/workspace-settings.ts';
+import { countDatabaseRoundTrip } from './observability/database-round-trips.ts';
 import { writeHealth } from './observability/health.ts';
 import type { Logger } from './observability/logger.ts';
 import { metrics, metricsRoute, watchQueues } from './observability/metrics.ts';
@@ -47,11 +48,15 @@ export async function startRuntime(
   // Each Prisma client holds its own query compiler (WebAssembly, ~20 MB resident), so a process
   // with one role keeps one client, which also serves /health and the installation store.
   const webDb = config.roles.includes('web')
-    ? createDatabase(config.databaseUrl, { queryTimeoutMs: WEB_QUERY_TIMEOUT_MS, onConnectionError })
+    ? createDatabase(config.databaseUrl, {
+        queryTimeoutMs: WEB_QUERY_TIMEOUT_MS,
+        onConnectionError,
+        onStatement: countDatabaseRoundTrip,
+      })
     : undefined;
   const db =
     config.roles.includes('worker') || !webDb
-      ? createDatabase(config.databaseUrl, { onConnectionError })
+      ? createDatabase(config.databaseUrl, { onConnectionError, onStatement: countDatabaseRoundTrip })
       : webDb;
   // A Redis outage fails every reconnect of every connection; it is said once, going and coming back.
   const redisAvailability = new RedisAvailability(logger);

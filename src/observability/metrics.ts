@@ -30,6 +30,16 @@ export const metrics = {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 3],
     registers: [registry],
   }),
+  /**
+   * Round trips to PostgreSQL, by the Slack surface whose handling made them ('none': jobs and
+   * anything outside a request). A transaction's BEGIN is counted with its COMMIT or ROLLBACK.
+   */
+  databaseRoundTrips: new Counter({
+    name: 'mockingbird_database_round_trips_total',
+    help: 'Statements sent to PostgreSQL, by the Slack surface being handled (none: jobs and start-up).',
+    labelNames: ['surface'] as const,
+    registers: [registry],
+  }),
   httpRequests: new Counter({
     name: 'mockingbird_http_requests_total',
     help: 'HTTP requests answered by the web server, by route and status (401: a bad Slack signature).',

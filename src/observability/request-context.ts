@@ -25,3 +25,8 @@ export function requestLogFields(): Partial<RequestScope> {
   const scope = storage.getStore();
   return scope ? { requestId: scope.requestId, surface: scope.surface } : {};
 }
+
+/** The surface of the Slack request being handled, if any. */
+export function currentSurface(): Surface | undefined {
+  return storage.getStore()?.surface;
+}

@@ -24,6 +24,11 @@ export function createDatabase(
      * COMMIT that itself times out leaves the outcome unknown.
      */
     queryTimeoutMs?: number;
+    /**
+     * Hears every statement the client sends, as Prisma logs it: its text, without parameters.
+     * Prisma does not log a transaction's BEGIN, only its COMMIT or ROLLBACK.
+     */
+    onStatement?: (sql: string) => void;
   } = {},
 ): Database {
   // A restarted PostgreSQL ends every pooled connection; pg reports it as an 'error' event, which
@@ -39,7 +44,11 @@ export function createDatabase(
     },
     { onPoolError: onConnectionError, onConnectionError },
   );
-  return new PrismaClient({ adapter });
+  const onStatement = options.onStatement;
+  if (!onStatement) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (event) => onStatement(event.query));
+  return client;
 }
 
 const UNAVAILABLE_CODES = new Set([

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp } from '../harness/test-world.ts';
 import { useTestApp } from '../harness/use-test-app.ts';
 
@@ -138,5 +141,54 @@ describe('GET /metrics', () => {
     } finally {
       await worker.stop();
     }
+  });
+  it('times an acknowledgement from the moment the connection was accepted, not when Node parsed it', async () => {
+    const slowBucket = 'mockingbird_slack_ack_seconds_bucket{le="0.25",surface="command"}';
+    const allAcks = 'mockingbird_slack_ack_seconds_count{surface="command"}';
+    const before = await scrape();
+    // A request whose connection opens, then waits 400 ms before its bytes arrive, as one does
+    // when the app's event loop is too busy to read it: Slack's clock has been running all along.
+    const body = new URLSearchParams(ctx.app.slack.commandPayload('U0ANA', '/mock', 'help')).toString();
+    const { port } = new URL(ctx.app.baseUrl);
+    const socket = connect(Number(port), '127.0.0.1');
+    await once(socket, 'connect');
+    await sleep(400);
+    const answered = new Promise<string>((resolve) => {
+      let text = '';
+      socket.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (text.includes('\r\n\r\n')) resolve(text);
+      });
+    });
+    const headers = {
+      host: `127.0.0.1:${port}`,
+      'content-type': 'application/x-www-form-urlencoded',
+      'content-length': String(Buffer.byteLength(body)),
+      connection: 'close',
+      ...ctx.app.slack.sign(body),
+    };
+    socket.write(
+      `POST /slack/events HTTP/1.1\r\n${Object.entries(headers)
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('')}\r\n${body}`,
+    );
+    expect(await answered).toMatch(/^HTTP\/1\.1 200/);
+    socket.destroy();
+
+    const after = await scrape();
+    expect(seriesValue(after, allAcks) - seriesValue(before, allAcks)).toBe(1);
+    // Counted above 250 ms: the 400 ms the request waited on its open connection are in the figure.
+    expect(seriesValue(after, slowBucket) - seriesValue(before, slowBucket)).toBe(0);
+  });
+
+  it('counts the round trips to PostgreSQL each surface costs', async () => {
+    const trips = 'mockingbird_database_round_trips_total{surface="command"}';
+    const before = seriesValue(await scrape(), trips);
+    const answers = ctx.world.fake.responses.length;
+    await ctx.app.slack.command('U0CY', '/mock', 'status');
+    // Answered through response_url once the work behind the acknowledgement is done.
+    await vi.waitFor(() => expect(ctx.world.fake.responses.length).toBeGreaterThan(answers));
+
+    expect(seriesValue(await scrape(), trips) - before).toBeGreaterThan(0);
   });
 });
