@@ -1,7 +1,7 @@
 /**
  * Matching isolation benchmark: `npm run bench:matching-isolation`. Flags: --runs=3,
  * --requests=10000 (open requests in the pool each run matches), --rate=50 (reminders due per
- * second), --seconds=30 (of due window per run).
+ * second), --seconds=45 (of due window per run).
  *
  * One real worker process (`tsx src/main.ts --role=worker`) serves reminders due at a steady rate
  * while, a second into the window, a `match-pool` sweep of a 10,000-request workspace runs on the
@@ -33,7 +33,7 @@ const options = z
     runs: z.coerce.number().int().min(1).default(3),
     requests: z.coerce.number().int().min(2).default(10_000),
     rate: z.coerce.number().positive().default(50),
-    seconds: z.coerce.number().positive().default(30),
+    seconds: z.coerce.number().positive().default(45),
   })
   .parse(flags);
 

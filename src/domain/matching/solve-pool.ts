@@ -74,9 +74,11 @@ export interface MatchPoolOptions {
 }
 
 /**
- * The periodic sweep: pairs as many open requests as possible, and among those pairings the one
- * with the highest total score. Deterministic: requests are ordered by id first, so the same
- * input in any order gives the same pairs, and no randomness is involved.
+ * The periodic sweep: pairs as many open requests as the candidate graph allows, and among those
+ * pairings the one with the highest total score: exactly on components up to
+ * EXACT_COMPONENT_LIMIT requests, by local search (the same pair count, over 99% of the score as
+ * measured) on larger ones. Deterministic: requests are ordered by id first, so the same input in
+ * any order gives the same pairs, and no randomness is involved.
  */
 export function matchPool(
   requests: readonly OpenRequest[],
