@@ -51,7 +51,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.PORT + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node itself, not npm: one process that gets SIGTERM and shuts down gracefully. The same command
 # as package.json's start:prod, which the benchmarks measure (test/unit/production-command.test.ts).
-# --max-semi-space-size=2: V8's young generation otherwise grows to 3 x 16 MB under load, resident
-# for good; 2 MB keeps the web role's RSS down at no measurable cost to its acknowledgements.
-ENTRYPOINT ["node", "--max-semi-space-size=2", "dist/src/main.js"]
+ENTRYPOINT ["node", "dist/src/main.js"]
 CMD []
