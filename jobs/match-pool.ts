@@ -1,5 +1,4 @@
 import { interviewerQualityByMember } from '../src/domain/feedback/interviewer-rating.ts';
-import { planSessions, toOpenRequests } from '../src/domain/matching/plan-sessions.ts';
 import { reliabilityByMember } from '../src/domain/matching/reliability.ts';
 import { matchingConfigFor, sessionTimingFor, sweepIntervalMsFor } from '../src/domain/workspace-settings.ts';
 import { sharedMatchingThreads } from '../src/matching-threads/matching-threads.ts';
@@ -34,7 +33,6 @@ export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: J
       now,
       config.cooldownDays + config.noveltyRecoveryDays,
     );
-    const requests = toOpenRequests(pool.requests, now, config.horizonDays);
     const matchingContext = {
       blockedPairs: pool.blockedPairs,
       recentPairings: pool.recentPairings,
@@ -42,14 +40,15 @@ export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: J
       interviewerQuality: interviewerQualityByMember(pool.interviewerRatings),
       roleBalance: [],
     };
-    // The solve runs on a matching thread: seconds of CPU on a large pool, while this event loop
-    // keeps serving reminders and renewing job locks. The lock (and this transaction) stay held
-    // meanwhile, so a workspace's runs still take turns and each sees the last one's sessions.
-    const { matching, threadId } = await sharedMatchingThreads().solve({
-      requests,
+    // Expanding the requests, the solve and planning the sessions run on a matching thread:
+    // seconds of CPU on a large pool, while this event loop keeps serving reminders and renewing
+    // job locks. The lock (and this transaction) stay held meanwhile, so a workspace's runs still
+    // take turns and each sees the sessions the one before wrote.
+    const { requests, matching, sessions, threadId } = await sharedMatchingThreads().planSweep({
+      requests: pool.requests,
       context: matchingContext,
       config,
-      now: now.getTime(),
+      plan: { now: now.getTime(), nowLeadMs: context.config.sessions.nowLeadMs },
     });
     const leftOut = matching.unmatched
       .filter((entry) => entry.reason === 'odd-one-out')
@@ -66,10 +65,7 @@ export async function matchPoolJob(payload: JobPayload<'match-pool'>, context: J
         solvedOnThread: threadId,
       },
       durationMs: Math.round(performance.now() - started),
-      sessions: planSessions(matching, requests, {
-        now: now.getTime(),
-        nowLeadMs: context.config.sessions.nowLeadMs,
-      }),
+      sessions,
       leftOutRequestIds: leftOut,
       now,
     });

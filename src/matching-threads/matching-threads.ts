@@ -3,7 +3,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PoolMatching } from '../domain/matching/solve-pool.ts';
-import type { PoolToSolve, SolveReply, SolveRequest } from './solve-messages.ts';
+import type { PlannedSweep, PoolToSolve, SolveReply, SolveRequest, SweepToPlan } from './solve-messages.ts';
 
 /**
  * A small pool of worker threads that run the matching solve. A 100,000-request pool takes
@@ -20,9 +20,13 @@ export interface OffThreadMatching {
   threadId: number;
 }
 
+export interface OffThreadSweep extends PlannedSweep {
+  threadId: number;
+}
+
 interface Task {
   request: SolveRequest;
-  resolve: (result: OffThreadMatching) => void;
+  resolve: (reply: SolveReply) => void;
   reject: (error: Error) => void;
 }
 
@@ -39,10 +43,24 @@ export class MatchingThreads {
 
   constructor(private readonly size: number) {}
 
-  solve(pool: PoolToSolve): Promise<OffThreadMatching> {
+  /** Solves a pool of expanded requests (matchPool on a thread). */
+  async solve(pool: PoolToSolve): Promise<OffThreadMatching> {
+    const reply = await this.run({ ...pool, kind: 'solve', id: this.nextId++ });
+    if (!('matching' in reply)) throw new Error('matching thread answered a solve with something else');
+    return { matching: reply.matching, threadId: reply.threadId };
+  }
+
+  /** Expands a sweep's stored requests, solves the pool and plans its sessions, on a thread. */
+  async planSweep(sweep: SweepToPlan): Promise<OffThreadSweep> {
+    const reply = await this.run({ ...sweep, kind: 'plan', id: this.nextId++ });
+    if (!('sweep' in reply)) throw new Error('matching thread answered a sweep with something else');
+    return { ...reply.sweep, threadId: reply.threadId };
+  }
+
+  private run(request: SolveRequest): Promise<SolveReply> {
     if (this.closed) return Promise.reject(new Error('matching threads are closed'));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ request: { ...pool, id: this.nextId++ }, resolve, reject });
+      this.waiting.push({ request, resolve, reject });
       this.dispatch();
     });
   }
@@ -75,7 +93,7 @@ export class MatchingThreads {
       worker.unref();
       if (task) {
         if ('error' in reply) task.reject(new Error(reply.error));
-        else task.resolve({ matching: reply.matching, threadId: reply.threadId });
+        else task.resolve(reply);
       }
       this.dispatch();
     });
