@@ -2,7 +2,13 @@ import type { WebClient } from '@slack/web-api';
 import type { AppDeps } from '../app-deps.ts';
 import { usableTimeZone } from '../domain/availability/time-zone.ts';
 import { enqueueJob } from '../queue/job-request.ts';
-import { ensureMember, type MemberProfile, type MemberRef, recordSlackProfile } from '../store/members.ts';
+import {
+  createMember,
+  findMember,
+  type MemberProfile,
+  type MemberRef,
+  recordSlackProfile,
+} from '../store/members.ts';
 import { queueFollowUps } from '../workflows/outbox.ts';
 import { fetchSlackTimezone } from './slack-users.ts';
 
@@ -10,37 +16,41 @@ const PROFILE_REFRESH_AFTER_MS = 24 * 3600 * 1000;
 
 /**
  * The member, with Slack's timezone read on first contact: the member is waiting, so that first
- * read is inline; later refreshes (people travel) go to the background.
+ * read is inline, and made before their row exists, so one statement creates it already synced.
+ * Later refreshes (people travel) go to the background.
  */
 export async function ensureSyncedMember(
   deps: AppDeps,
   client: WebClient,
   ref: MemberRef,
 ): Promise<MemberProfile> {
-  const profile = await ensureMember(deps.db, ref);
-  if (profile.profileSyncedAt === null) {
-    let timezone: string | null;
-    try {
-      timezone = await fetchSlackTimezone(client, ref.slackUserId);
-    } catch (error) {
-      // Slack failing now must not stop the member: go on with what is known (their own zone, or
-      // UTC, which the answer mentions). Nothing is recorded as synced, so their next contact reads
-      // Slack again, and so does the background refresh queued here.
-      deps.logger.warn({ err: (error as Error).message }, 'users.info failed on first contact; will retry');
+  const known = await findMember(deps.db, ref);
+  if (known?.profileSyncedAt) {
+    if (deps.now().getTime() - known.profileSyncedAt.getTime() > PROFILE_REFRESH_AFTER_MS) {
       await queueFollowUps(deps.db, [enqueueJob('refresh-member-profile', ref)]);
-      return profile;
     }
-    const syncedAt = deps.now();
-    await recordSlackProfile(deps.db, ref, { timezone }, syncedAt);
-    return {
-      ...profile,
-      timezone: profile.timezone ?? usableTimeZone(timezone),
-      timezoneFromSlack: timezone,
-      profileSyncedAt: syncedAt,
-    };
+    return known;
   }
-  if (deps.now().getTime() - profile.profileSyncedAt.getTime() > PROFILE_REFRESH_AFTER_MS) {
+  let timezone: string | null;
+  try {
+    timezone = await fetchSlackTimezone(client, ref.slackUserId);
+  } catch (error) {
+    // Slack failing now must not stop the member: go on with what is known (their own zone, or
+    // UTC, which the answer mentions). Nothing is recorded as synced, so their next contact reads
+    // Slack again, and so does the background refresh queued here.
+    deps.logger.warn({ err: (error as Error).message }, 'users.info failed on first contact; will retry');
+    const member = known ?? (await createMember(deps.db, ref, null));
     await queueFollowUps(deps.db, [enqueueJob('refresh-member-profile', ref)]);
+    return member;
   }
-  return profile;
+  const syncedAt = deps.now();
+  if (!known) return createMember(deps.db, ref, { timezone, syncedAt });
+  // Known but never synced (Slack failed on their first contact): record it now.
+  await recordSlackProfile(deps.db, ref, { timezone }, syncedAt);
+  return {
+    ...known,
+    timezone: known.timezone ?? usableTimeZone(timezone),
+    timezoneFromSlack: timezone,
+    profileSyncedAt: syncedAt,
+  };
 }

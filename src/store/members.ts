@@ -1,8 +1,7 @@
 import { type Availability, validateAvailability } from '../domain/availability/availability-schema.ts';
 import { memberTimeZone } from '../domain/availability/time-zone.ts';
 import { type Member, Prisma } from '../generated/prisma/client.ts';
-import type { Database } from './prisma.ts';
-import { ensureWorkspaceId, retryOnConflict } from './workspaces.ts';
+import type { Database, DbClient } from './prisma.ts';
 
 export interface MemberRef {
   slackTeamId: string;
@@ -29,24 +28,48 @@ export interface MemberProfile {
 }
 
 /**
- * Finds or creates the member (and their workspace) on first contact. One upsert each, so
- * concurrent first commands cannot create duplicates.
+ * Finds or creates the member (and their workspace) on first contact: one indexed read for the
+ * nearly every command that comes from someone already known, one more statement for a newcomer.
  */
-export async function ensureMember(db: Database, ref: MemberRef): Promise<MemberProfile> {
-  // Nearly every command comes from someone already known: one indexed read, no writes.
+export async function ensureMember(db: DbClient, ref: MemberRef): Promise<MemberProfile> {
+  return (await findMember(db, ref)) ?? createMember(db, ref, null);
+}
+
+/** The member, or null before their first contact. */
+export async function findMember(db: DbClient, ref: MemberRef): Promise<MemberProfile | null> {
   const known = await db.member.findFirst({
     where: { slackUserId: ref.slackUserId, workspace: { slackTeamId: ref.slackTeamId } },
   });
-  if (known) return toProfile(known, ref);
-  const workspaceId = await ensureWorkspaceId(db, ref.slackTeamId);
-  const member = await retryOnConflict(() =>
-    db.member.upsert({
-      where: { workspaceId_slackUserId: { workspaceId, slackUserId: ref.slackUserId } },
-      create: { workspaceId, slackUserId: ref.slackUserId },
-      update: {},
-    }),
-  );
-  return toProfile(member, ref);
+  return known ? toProfile(known, ref) : null;
+}
+
+/**
+ * Creates the member, and their workspace if it is new, in one statement (a first contact is
+ * waiting on it), with what Slack's profile said when it was read first (`slack`, or null when it
+ * has not been). Concurrent first contacts cannot duplicate either row: both inserts give way to
+ * a row that already exists and return it; a member's row then takes the fresher Slack profile.
+ */
+export async function createMember(
+  db: DbClient,
+  ref: MemberRef,
+  slack: { timezone: string | null; syncedAt: Date } | null,
+): Promise<MemberProfile> {
+  const rows = await db.$queryRaw<Member[]>`
+    WITH workspace AS (
+      INSERT INTO "Workspace" ("id", "slackTeamId", "updatedAt")
+      VALUES (gen_random_uuid(), ${ref.slackTeamId}, now())
+      ON CONFLICT ("slackTeamId") DO UPDATE SET "slackTeamId" = EXCLUDED."slackTeamId"
+      RETURNING "id"
+    )
+    INSERT INTO "Member" ("id", "workspaceId", "slackUserId", "timezone", "profileSyncedAt", "updatedAt")
+    SELECT gen_random_uuid(), workspace."id", ${ref.slackUserId}, ${slack?.timezone ?? null},
+      ${slack?.syncedAt ?? null}::timestamp(3), now()
+    FROM workspace
+    ON CONFLICT ("workspaceId", "slackUserId") DO UPDATE SET
+      "timezone" = CASE WHEN EXCLUDED."profileSyncedAt" IS NULL THEN "Member"."timezone" ELSE EXCLUDED."timezone" END,
+      "profileSyncedAt" = COALESCE(EXCLUDED."profileSyncedAt", "Member"."profileSyncedAt")
+    RETURNING *`;
+  return toProfile(rows[0]!, ref);
 }
 
 /** Stores what Slack's profile says; returns false when the member no longer exists. */

@@ -28,7 +28,7 @@ export interface SessionRecord extends SessionSchedule {
   participants: SessionParticipantRecord[];
 }
 
-const withParticipants = {
+export const withParticipants = {
   participants: {
     include: {
       member: { select: { slackUserId: true, meetingLink: true } },
@@ -38,9 +38,9 @@ const withParticipants = {
   },
 } satisfies Prisma.SessionInclude;
 
-type SessionRow = Prisma.SessionGetPayload<{ include: typeof withParticipants }>;
+export type SessionRow = Prisma.SessionGetPayload<{ include: typeof withParticipants }>;
 
-function toRecord(row: SessionRow): SessionRecord {
+export function toRecord(row: SessionRow): SessionRecord {
   return {
     id: row.id,
     workspaceId: row.workspaceId,
@@ -180,21 +180,3 @@ export async function clearUndelivered(db: Database, sessionId: string): Promise
   });
 }
 
-/** The member's sessions still ahead (proposed or confirmed), soonest first, as `/mock status` lists them. */
-export async function findUpcomingSessions(
-  db: Database,
-  memberId: string,
-  now: Date,
-): Promise<SessionRecord[]> {
-  const rows = await db.session.findMany({
-    where: {
-      status: { in: ['PROPOSED', 'CONFIRMED'] },
-      participants: { some: { memberId } },
-      startsAt: { gt: new Date(now.getTime() - 60 * 60_000) },
-    },
-    orderBy: { startsAt: 'asc' },
-    take: 5,
-    include: withParticipants,
-  });
-  return rows.map(toRecord);
-}

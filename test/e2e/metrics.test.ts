@@ -181,6 +181,25 @@ describe('GET /metrics', () => {
     expect(seriesValue(after, slowBucket) - seriesValue(before, slowBucket)).toBe(0);
   });
 
+  it('a newcomer’s /mock status costs at most 4 round trips to PostgreSQL, a known member’s at most 2', async () => {
+    ctx.world.fake.setUser('U0DEE', { tz: 'America/Chicago' });
+    const trips = 'mockingbird_database_round_trips_total{surface="command"}';
+    const statusCost = async () => {
+      const before = seriesValue(await scrape(), trips);
+      const answers = ctx.world.fake.responses.length;
+      await ctx.app.slack.command('U0DEE', '/mock', 'status');
+      await vi.waitFor(() => expect(ctx.world.fake.responses.length).toBeGreaterThan(answers));
+      return seriesValue(await scrape(), trips) - before;
+    };
+
+    expect(await statusCost()).toBeLessThanOrEqual(4);
+    expect(await statusCost()).toBeLessThanOrEqual(2);
+    // The first contact read Slack's profile and stored it with the new member.
+    const dee = await ctx.world.db.member.findFirstOrThrow({ where: { slackUserId: 'U0DEE' } });
+    expect(dee.timezone).toBe('America/Chicago');
+    expect(dee.profileSyncedAt).not.toBeNull();
+  });
+
   it('counts the round trips to PostgreSQL each surface costs', async () => {
     const trips = 'mockingbird_database_round_trips_total{surface="command"}';
     const before = seriesValue(await scrape(), trips);

@@ -1,8 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { AppDeps } from '../../app-deps.ts';
+import { findMemberStatus } from '../../store/member-status.ts';
 import type { MemberRef } from '../../store/members.ts';
-import { cancelOpenRequest, findOpenRequest } from '../../store/partner-requests.ts';
-import { findNextSession, findUpcomingSessions } from '../../store/sessions.ts';
+import { cancelOpenRequest } from '../../store/partner-requests.ts';
+import { findNextSession } from '../../store/sessions.ts';
 import { cancelSessionFor } from '../../workflows/cancel-session.ts';
 import type { SlackMessage } from '../blocks/help-message.ts';
 import { statusMessage } from '../blocks/status-message.ts';
@@ -15,10 +16,7 @@ const NO_REQUEST =
 export async function showStatus(deps: AppDeps, client: WebClient, ref: MemberRef): Promise<SlackMessage> {
   const member = await ensureSyncedMember(deps, client, ref);
   const now = deps.now();
-  const [request, sessions] = await Promise.all([
-    findOpenRequest(deps.db, member.id),
-    findUpcomingSessions(deps.db, member.id, now),
-  ]);
+  const { request, sessions } = await findMemberStatus(deps.db, member.id, now);
   return statusMessage(ref.slackUserId, request, sessions, now.getTime());
 }
 
