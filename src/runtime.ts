@@ -24,6 +24,7 @@ import { WorkspaceClients, type WorkspaceSlack } from './slack/workspace-clients
 import { PrismaInstallationStore } from './store/installations.ts';
 import { createDatabase } from './store/prisma.ts';
 import { recordUndelivered } from './store/sessions.ts';
+import { warmUpWebRole } from './warm-up.ts';
 import { OutboxRelay } from './workflows/outbox-relay.ts';
 
 export interface Runtime {
@@ -183,6 +184,9 @@ export async function startRuntime(
   let opsServer: Server | undefined;
   let port: number;
   if (webDb) {
+    // Before the first request is accepted (and so before /health answers): see warm-up.ts.
+    const warmUpMs = await warmUpWebRole(webDb, logger, now());
+    logger.info({ ms: Math.round(warmUpMs) }, 'web role warmed up');
     slackApp = createSlackApp(config, { config, db: webDb, queues, logger, now }, routes, {
       redis: producerRedis,
       installationStore: installations,

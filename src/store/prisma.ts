@@ -7,6 +7,9 @@ export type Transaction = Prisma.TransactionClient;
 /** Either: for reads that run alone or inside a change's transaction. */
 export type DbClient = Database | Transaction;
 
+/** Connections a client's pool keeps at most, unless told otherwise. */
+export const DEFAULT_POOL_SIZE = 10;
+
 /**
  * The pg adapter waits forever for a pool connection by default; a bounded wait turns an
  * unreachable database into a quick, answerable error instead of a hung Slack request.
@@ -37,7 +40,7 @@ export function createDatabase(
   const adapter = new PrismaPg(
     {
       connectionString: databaseUrl,
-      max: options.poolSize ?? 10,
+      max: options.poolSize ?? DEFAULT_POOL_SIZE,
       connectionTimeoutMillis: Math.min(2_000, options.queryTimeoutMs ?? 2_000),
       ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
       idleTimeoutMillis: 30_000,
