@@ -4,7 +4,7 @@ import { BankValidationError } from './domain/question-bank/load-bank.ts';
 import { routeConsoleToLogger } from './observability/library-console.ts';
 import { createLogger } from './observability/logger.ts';
 import { prepareDatabase } from './prepare-database.ts';
-import { startRuntime } from './runtime.ts';
+import { type Runtime, startRuntime } from './runtime.ts';
 import { chooseStartMode } from './sandbox/start-mode.ts';
 import { CredentialsRejectedError } from './slack/check-credentials.ts';
 import { errorSummary } from './slack/respond-safely.ts';
@@ -43,6 +43,36 @@ process.on('unhandledRejection', (reason) => {
   logger.error({ err: errorSummary(reason) }, 'unhandled promise rejection');
 });
 
+// Heard from here on, so a signal during a slow start (a database still coming up) is answered too.
+let runtime: Runtime | undefined;
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    stopping = true;
+    if (!runtime) {
+      // No request has been accepted yet, so none is owed an answer (a job a worker may already
+      // hold goes back to the queue when its lock lapses): stop as the signal asks.
+      logger.info({ signal }, 'stopping before start-up finished');
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
+    logger.info({ signal }, 'shutting down: no new requests or jobs; finishing those in flight');
+    runtime.stop().then(
+      () => {
+        logger.info('stopped cleanly');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: errorSummary(error) }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}
+
 try {
   await prepareDatabase(config.databaseUrl, logger, { syncQuestionBank: config.roles.includes('worker') });
 } catch (error) {
@@ -57,34 +87,12 @@ try {
   process.exit(1);
 }
 
-const runtime = await startRuntime(config, logger).catch((error: unknown) => {
+runtime = await startRuntime(config, logger).catch((error: unknown) => {
   // A setting Slack refused (checked at start): say which, without a stack trace.
   if (!(error instanceof CredentialsRejectedError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
 });
-
-let stopping = false;
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => {
-    if (stopping) {
-      logger.warn({ signal }, 'second signal: exiting without waiting');
-      process.exit(1);
-    }
-    stopping = true;
-    logger.info({ signal }, 'shutting down: no new requests or jobs; finishing those in flight');
-    runtime.stop().then(
-      () => {
-        logger.info('stopped cleanly');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: errorSummary(error) }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  });
-}
 
 function withoutPassword(url: string): string {
   const parsed = new URL(url);
