@@ -274,8 +274,6 @@ function row(result: Result): string {
   ]);
 }
 
-const ratio = (mine: number, theirs: number) => `${fixed(mine / theirs, 2)}x`;
-
 /** The value of a counter (summed over matching series) in a Prometheus text exposition. */
 function counterValue(text: string, name: string, labels: Record<string, string> = {}): number {
   let total = 0;
