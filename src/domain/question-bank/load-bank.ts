@@ -90,20 +90,28 @@ export function validateBank(sources: {
   }
 
   for (const source of sources.rubrics) {
-    const file = parseYaml(source, problems);
-    if (!file) continue;
-    const raw = file.data as { type?: unknown };
-    const result = rubricFileSchema.safeParse(raw);
-    if (!result.success) problems.push(...describeIssues(result.error, file));
-    checkFileType(raw.type, source, file, problems);
-    if (result.success) {
-      rubrics.push(result.data);
-      checkRubricTopics(result.data, questions, file, problems);
-    }
+    const checked = checkRubricFile(source, problems);
+    if (!checked) continue;
+    rubrics.push(checked.rubric);
+    checkRubricTopics(checked.rubric, questions, checked.file, problems);
   }
 
   if (problems.length > 0) throw new BankValidationError(problems);
   return { questions, rubrics };
+}
+
+/** One rubric file parsed and checked on its own; undefined (with its problems noted) when invalid. */
+function checkRubricFile(
+  source: BankSourceFile,
+  problems: BankProblem[],
+): { rubric: RubricFile; file: ParsedFile } | undefined {
+  const file = parseYaml(source, problems);
+  if (!file) return undefined;
+  const raw = file.data as { type?: unknown };
+  const result = rubricFileSchema.safeParse(raw);
+  if (!result.success) problems.push(...describeIssues(result.error, file));
+  checkFileType(raw.type, source, file, problems);
+  return result.success ? { rubric: result.data, file } : undefined;
 }
 
 /** Reads content/questions/*.yaml and content/rubrics/*.yaml and validates them (see validateBank). */
@@ -121,6 +129,24 @@ export async function loadBank(contentDir: string = DEFAULT_CONTENT_DIR): Promis
     if (error instanceof BankValidationError) throw new BankValidationError([...problems, ...error.problems]);
     throw error;
   }
+}
+
+/**
+ * Reads and checks content/rubrics alone: what a process that only shows feedback forms needs. The
+ * web role leaves the question bank to the workers (src/prepare-database.ts), whose start-up also
+ * checks each rubric against the questions; parsing all the questions here for the rubrics' sake
+ * would cost the web role the memory it saves there.
+ */
+export async function loadRubrics(contentDir: string = DEFAULT_CONTENT_DIR): Promise<RubricFile[]> {
+  const problems: BankProblem[] = [];
+  const sources = await readYamlFiles(path.join(contentDir, 'rubrics'), problems);
+  const rubrics: RubricFile[] = [];
+  for (const source of sources) {
+    const checked = checkRubricFile(source, problems);
+    if (checked) rubrics.push(checked.rubric);
+  }
+  if (problems.length > 0) throw new BankValidationError(problems);
+  return rubrics;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { LEVELS } from '../../../src/domain/matching/types.ts';
 import {
   BankValidationError,
   loadBank,
+  loadRubrics,
   validateQuestionRows,
 } from '../../../src/domain/question-bank/load-bank.ts';
 
@@ -280,5 +281,36 @@ describe('the real content/ folder', () => {
       }
     }
     expect(gaps).toEqual([]);
+  });
+});
+
+describe('loadRubrics', () => {
+  it('reads the rubrics alone, the same as the whole bank’s, without parsing a question', async () => {
+    const dir = await contentDir({
+      // Not even YAML: loadRubrics must not open the questions folder.
+      'questions/product-sense.yaml': 'type: [unclosed',
+      'rubrics/product-sense.yaml': aRubric('product-sense'),
+      'rubrics/execution.yaml': aRubric('execution'),
+    });
+
+    const rubrics = await loadRubrics(dir);
+
+    expect(rubrics.map((rubric) => rubric.type).sort()).toEqual(['execution', 'product-sense']);
+  });
+
+  it('matches the rubrics of the shipped bank', async () => {
+    expect(await loadRubrics()).toEqual((await loadBank()).rubrics);
+  });
+
+  it('refuses an invalid rubric file, naming it', async () => {
+    const dir = await contentDir({ 'rubrics/execution.yaml': aRubric('execution', { dimensions: [] }) });
+
+    const error = await loadRubrics(dir).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+
+    expect(error).toBeInstanceOf(BankValidationError);
+    expect((error as Error).message).toContain('execution.yaml');
   });
 });
