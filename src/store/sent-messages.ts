@@ -57,6 +57,7 @@ export async function recordSendFailure(
  * It lives in the same ledger as the sends, under the key with `#attempt` appended, so that
  * erasure (which matches keys by what they contain or start with) removes it with its send. Only
  * the first attempt's row is kept: a later look through the channel must reach back to it.
+ * Dated by this process's clock, which Slack's message timestamps are compared with.
  * Answers whether this call wrote the row.
  */
 export async function recordSendAttempt(
@@ -64,7 +65,9 @@ export async function recordSendAttempt(
   attempt: { key: string; channelId: string },
 ): Promise<boolean> {
   const { count } = await db.sentMessage.createMany({
-    data: [{ key: attemptKey(attempt.key), channelId: attempt.channelId }],
+    // Dated by this process, in UTC as Prisma writes it: the column has no time zone, and a
+    // database default would be the server's local time.
+    data: [{ key: attemptKey(attempt.key), channelId: attempt.channelId, createdAt: new Date() }],
     skipDuplicates: true,
   });
   return count === 1;
@@ -78,7 +81,7 @@ export async function forgetSendAttempt(db: Database, key: string): Promise<void
 /** What the ledger says about a key, in one read: its outcome if recorded, and any attempt without one. */
 export interface SendState {
   recorded: SentMessageRecord | null;
-  /** When an attempt began whose outcome was never recorded; null when there was none. */
+  /** When an attempt began whose outcome was never recorded (this process's clock); null when there was none. */
   attemptedAt: Date | null;
 }
 
