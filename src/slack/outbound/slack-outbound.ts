@@ -55,8 +55,10 @@ const MIN_RATE_LIMIT_WAIT_MS = 1_000;
 const CLAIM_POLL_MS = 200;
 // A claim is short and renewed while its send runs: if its holder dies (a killed worker), the
 // retry of the same job takes over within seconds instead of waiting out the longest possible send.
-const CLAIM_TTL_MS = 10_000;
-const CLAIM_RENEW_MS = 3_000;
+// No longer than the time-critical jobs' BullMQ lock (5 s, src/queue/catalogue.ts), so a reminder
+// taken over from a dead worker does not then wait on the dead worker's claim as well.
+const CLAIM_TTL_MS = 5_000;
+const CLAIM_RENEW_MS = 1_500;
 const RENEW_CLAIM = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 0`;
 const RELEASE_CLAIM = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
