@@ -44,15 +44,16 @@ export async function seedSessions(
   const channelIds = planned.map((session) => session.channelId);
   // Far enough ahead that nothing about the start time itself matters to the run.
   const startsAt = new Date(Date.now() + 24 * 3600_000);
-  await db.$transaction([
-    db.$executeRaw`
+  await db.$transaction(
+    [
+      db.$executeRaw`
       INSERT INTO "Session" ("id", "workspaceId", "interviewType", "status", "startsAt", "durationMinutes",
         "proposedSlots", "version", "confirmedAt", "channelId", "reason", "updatedAt")
       SELECT s.id, ${workspaceId}::uuid, 'product-sense', 'CONFIRMED', ${startsAt}, 45,
         ARRAY[${startsAt}::timestamp(3)], ${SESSION_VERSION}, now(), s.channel, 'benchmark', now()
       FROM unnest(${sessionIds}::uuid[], ${channelIds}::text[]) AS s(id, channel)`,
-    // Each member's matched request, then the two participants that point at them.
-    db.$executeRaw`
+      // Each member's matched request, then the two participants that point at them.
+      db.$executeRaw`
       WITH sides AS (
         SELECT s.id AS "sessionId", side.n, gen_random_uuid() AS "requestId",
           (${memberIds}::uuid[])[side.n] AS "memberId"
@@ -68,7 +69,10 @@ export async function seedSessions(
       INSERT INTO "SessionParticipant" ("id", "sessionId", "memberId", "requestId", "interviewsFirst",
         "confirmedAt")
       SELECT gen_random_uuid(), "sessionId", "memberId", "requestId", n = 1, now() FROM sides`,
-  ]);
+      // Prisma's 5 s default: 18,000 sessions on a busy shared machine can take longer.
+    ],
+    { timeout: 60_000 },
+  );
   await db.$executeRaw`ANALYZE "Session", "PartnerRequest", "SessionParticipant"`;
   return planned;
 }
