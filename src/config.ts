@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { type JobName, jobNames } from './queue/catalogue.ts';
 import { type CipherKey, parseCipherKeys } from './security/token-cipher.ts';
 
 /** Which halves of the app this process runs; both by default, either alone to scale out. */
@@ -37,6 +38,42 @@ const slackUserIds = z
   )
   .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be Slack user ids (U… or W…), comma-separated')))
   .transform((ids) => [...new Set(ids)]);
+
+/**
+ * WORKER_QUEUES: the job queues a worker process takes. `match-pool` takes only those named;
+ * `-match-pool` takes all but those. A matcher process of its own keeps a large sweep's database
+ * work off the event loop that sends reminders (README, "Scaling out").
+ */
+const workerQueues = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
+  .superRefine((parts, context) => {
+    const leaving = parts.filter((part) => part.startsWith('-')).length;
+    if (leaving > 0 && leaving < parts.length) {
+      context.addIssue({
+        code: 'custom',
+        message: 'name the queues to take (match-pool) or those to leave (-match-pool), not both',
+      });
+    }
+    for (const part of parts) {
+      const name = part.replace(/^-/, '');
+      if (!(jobNames as string[]).includes(name))
+        context.addIssue({
+          code: 'custom',
+          message: `no job queue is called "${name}" (see src/queue/catalogue.ts)`,
+        });
+    }
+  })
+  .transform((parts): JobName[] => {
+    const named = parts.map((part) => part.replace(/^-/, '') as JobName);
+    if (named.length === 0) return [...jobNames];
+    return parts[0]!.startsWith('-') ? jobNames.filter((name) => !named.includes(name)) : named;
+  });
 
 const roles = z
   .string()
@@ -127,6 +164,7 @@ const environmentSchema = z.object({
    * worker takes it over; also how often workers look for such jobs. BullMQ's default; tests shorten it.
    */
   WORKER_LOCK_SECONDS: z.coerce.number().int().min(1).default(30),
+  WORKER_QUEUES: workerQueues.optional(),
   /** How often the matching sweep re-optimises every open pool. */
   MATCH_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(900),
   /** How long an unmatched request stays open before it expires with a friendly DM. */
@@ -221,6 +259,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** BullMQ's lockDuration and stalledInterval (WORKER_LOCK_SECONDS). */
   workerLockMs: number;
+  /** The job queues this process's workers take (WORKER_QUEUES; all by default). */
+  workerQueues: JobName[];
   matching: { sweepIntervalMs: number; requestTtlMs: number };
   sessions: SessionTiming;
   reconcileIntervalMs: number;
@@ -294,6 +334,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     queuePrefix: env_.QUEUE_PREFIX,
     shutdownTimeoutMs: env_.SHUTDOWN_TIMEOUT_MS,
     workerLockMs: env_.WORKER_LOCK_SECONDS * 1000,
+    workerQueues: env_.WORKER_QUEUES ?? [...jobNames],
     matching: {
       sweepIntervalMs: env_.MATCH_SWEEP_INTERVAL_SECONDS * 1000,
       requestTtlMs: Math.round(env_.REQUEST_TTL_HOURS * 3600 * 1000),

@@ -132,6 +132,7 @@ export async function startRuntime(
       prefix: config.queuePrefix,
       logger,
       lockMs: config.workerLockMs,
+      queues: config.workerQueues,
       deliveryRetry: config.deliveryRetry,
       onGiveUp: (name, job) => {
         metrics.jobsGivenUp.inc({ queue: name });

@@ -61,6 +61,8 @@ export function startWorkers<Context>(options: {
   concurrency?: number;
   /** How long a job stays locked to its worker without renewal (default 30 s, BullMQ's own). */
   lockMs?: number;
+  /** The queues to take (all by default): a matcher process takes only match-pool, say. */
+  queues?: readonly JobName[];
   /** The backoff of jobs that deliver to members; the producers' JobQueues must use the same. */
   deliveryRetry?: DeliveryRetryPolicy;
   /** A job failed its last attempt (not a permanent error): it is given up on, for now. */
@@ -74,64 +76,70 @@ export function startWorkers<Context>(options: {
       `Job processors (${registered.join(', ')}) do not match the catalogue (${expected.join(', ')})`,
     );
   }
-  const workers = jobNames.map((name) => {
-    const process = options.registry[name] as Processor<JobName, Context>;
-    const definition = jobDefinition(name);
-    const locks = lockSettings(definition.lockMs, options.lockMs ?? DEFAULT_LOCK_MS);
-    const worker = new Worker(
-      name,
-      async (job, token) => {
-        const payload = definition.payload.safeParse(job.data);
-        if (!payload.success) {
-          // A payload that fails its schema will fail on every retry too.
-          throw new UnrecoverableError(
-            `invalid payload for ${name}: ${payload.error.issues.length} issue(s)`,
-          );
-        }
-        try {
-          await process(payload.data, options.context, { id: job.id ?? '', attemptsMade: job.attemptsMade });
-        } catch (error) {
-          // Slack asked for a long pause (429): the job waits in the delayed set instead of
-          // holding a worker slot, and the wait does not use up one of its attempts.
-          if (error instanceof RetryLaterError) await deferJob(job, token, error);
-          throw error;
-        }
-      },
-      {
-        connection: options.connection,
-        prefix: options.prefix,
-        concurrency: definition.concurrency ?? options.concurrency ?? 10,
-        ...locks,
-        settings: {
-          // Only for the 'delivery' backoff type; BullMQ's own types are resolved before this.
-          backoffStrategy: (attemptsMade, type) =>
-            type === DELIVERY_BACKOFF ? deliveryDelayMs(attemptsMade, deliveryRetry) : 0,
+  const taken = options.queues ?? jobNames;
+  const workers = jobNames
+    .filter((name) => taken.includes(name))
+    .map((name) => {
+      const process = options.registry[name] as Processor<JobName, Context>;
+      const definition = jobDefinition(name);
+      const locks = lockSettings(definition.lockMs, options.lockMs ?? DEFAULT_LOCK_MS);
+      const worker = new Worker(
+        name,
+        async (job, token) => {
+          const payload = definition.payload.safeParse(job.data);
+          if (!payload.success) {
+            // A payload that fails its schema will fail on every retry too.
+            throw new UnrecoverableError(
+              `invalid payload for ${name}: ${payload.error.issues.length} issue(s)`,
+            );
+          }
+          try {
+            await process(payload.data, options.context, {
+              id: job.id ?? '',
+              attemptsMade: job.attemptsMade,
+            });
+          } catch (error) {
+            // Slack asked for a long pause (429): the job waits in the delayed set instead of
+            // holding a worker slot, and the wait does not use up one of its attempts.
+            if (error instanceof RetryLaterError) await deferJob(job, token, error);
+            throw error;
+          }
         },
-      },
-    );
-    worker.on('failed', (job, error) => {
-      const exhausted = job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
-      const permanent = error instanceof UnrecoverableError;
-      // One line per job that stops, not per attempt: an outage of hours would otherwise write
-      // thousands of lines; the attempts in between are at debug.
-      const level = exhausted || permanent ? 'warn' : 'debug';
-      options.logger[level](
-        { queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: error.message },
-        exhausted
-          ? 'job given up after its last attempt'
-          : permanent
-            ? 'job failed for good'
-            : 'job attempt failed',
+        {
+          connection: options.connection,
+          prefix: options.prefix,
+          concurrency: definition.concurrency ?? options.concurrency ?? 10,
+          ...locks,
+          settings: {
+            // Only for the 'delivery' backoff type; BullMQ's own types are resolved before this.
+            backoffStrategy: (attemptsMade, type) =>
+              type === DELIVERY_BACKOFF ? deliveryDelayMs(attemptsMade, deliveryRetry) : 0,
+          },
+        },
       );
-      if (exhausted && !permanent && job) {
-        options.onGiveUp?.(name, { id: job.id ?? '', data: job.data, failedReason: error.message });
-      }
+      worker.on('failed', (job, error) => {
+        const exhausted = job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
+        const permanent = error instanceof UnrecoverableError;
+        // One line per job that stops, not per attempt: an outage of hours would otherwise write
+        // thousands of lines; the attempts in between are at debug.
+        const level = exhausted || permanent ? 'warn' : 'debug';
+        options.logger[level](
+          { queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: error.message },
+          exhausted
+            ? 'job given up after its last attempt'
+            : permanent
+              ? 'job failed for good'
+              : 'job attempt failed',
+        );
+        if (exhausted && !permanent && job) {
+          options.onGiveUp?.(name, { id: job.id ?? '', data: job.data, failedReason: error.message });
+        }
+      });
+      worker.on('error', (error) => {
+        options.logger.error({ queue: name, err: error.message }, 'worker error');
+      });
+      return worker;
     });
-    worker.on('error', (error) => {
-      options.logger.error({ queue: name, err: error.message }, 'worker error');
-    });
-    return worker;
-  });
 
   return {
     workers,

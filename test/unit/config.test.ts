@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
+import { jobNames } from '../../src/queue/catalogue.ts';
 
 const http = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123456' };
 
@@ -95,5 +96,21 @@ describe('loadConfig', () => {
   it('rejects an unknown role and treats empty values as unset', () => {
     expect(problems({ ...http, MOCKINGBIRD_ROLES: 'web,cron' })[0]).toMatch(/MOCKINGBIRD_ROLES/);
     expect(loadConfig({ ...http, PORT: '' }).port).toBe(3000);
+  });
+  it('WORKER_QUEUES names the queues a worker takes, or those it leaves; all by default', () => {
+    expect(loadConfig(http).workerQueues).toEqual([...jobNames]);
+    expect(loadConfig({ ...http, WORKER_QUEUES: 'match-pool' }).workerQueues).toEqual(['match-pool']);
+    const rest = loadConfig({ ...http, WORKER_QUEUES: '-match-pool, -sweep-pools' }).workerQueues;
+    expect(rest).not.toContain('match-pool');
+    expect(rest).not.toContain('sweep-pools');
+    expect(rest).toContain('session-reminder');
+    expect(rest).toHaveLength(jobNames.length - 2);
+
+    expect(problems({ ...http, WORKER_QUEUES: 'match-pool,-sweep-pools' })).toEqual([
+      expect.stringMatching(/^WORKER_QUEUES.*not both/),
+    ]);
+    expect(problems({ ...http, WORKER_QUEUES: 'matching' })).toEqual([
+      expect.stringMatching(/^WORKER_QUEUES.*"matching"/),
+    ]);
   });
 });

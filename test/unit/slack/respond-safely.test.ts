@@ -8,7 +8,7 @@ describe('respondSafely', () => {
     const answers: unknown[] = [];
     const respond = (async (message: unknown) => {
       answers.push(message);
-    }) as RespondFn;
+    }) as unknown as RespondFn;
     let started = false;
 
     const answered = respondSafely(respond, createLogger('silent'), async () => {
