@@ -1,6 +1,7 @@
 import type { SandboxClock } from '../sandbox-clock.ts';
 import type { SlackReply, SlackRequests } from '../slack-stand-in/slack-requests.ts';
 import type { SlackStandIn } from '../slack-stand-in/slack-stand-in.ts';
+import { appShortcuts } from './app-shortcuts.ts';
 import {
   actionObject,
   blockSuggestion,
@@ -19,7 +20,7 @@ import type { ResponseTarget, Surfaces } from './surfaces.ts';
 /**
  * A member's Slack client doing things: typing `/mock …`, pressing a button or choosing from a
  * menu (in a message, a modal or the Home tab), submitting or closing a modal, searching an
- * external menu, opening the Home tab. Each becomes the request Slack would send, signed with the
+ * external menu, opening the Home tab, using one of the app's shortcuts. Each becomes the request Slack would send, signed with the
  * app's signing secret and posted to the app's real /slack/events; the app's acknowledgement is
  * then applied as Slack applies it (an inline answer, `response_action`, the options of a menu).
  */
@@ -208,6 +209,41 @@ export class MemberActions {
       );
     }
     return [];
+  }
+
+  /**
+   * A global shortcut from the composer's shortcut menu (`shortcut`): no channel and no
+   * response_url, only a trigger_id the app opens its modal with. Only shortcuts the manifest
+   * declares exist, as in Slack.
+   */
+  async globalShortcut(userId: string, callbackId: string): Promise<SlackReply | undefined> {
+    if (!appShortcuts().global.some((shortcut) => shortcut.callbackId === callbackId)) return undefined;
+    const payload = this.requests.shortcutPayload(userId, callbackId);
+    this.surfaces.ownTrigger(String(payload.trigger_id), userId);
+    return this.interactive(payload);
+  }
+
+  /**
+   * A message shortcut from a message's "More actions" menu (`message_action`): the message as the
+   * app would read it, a trigger_id and a response_url that answers in that conversation.
+   */
+  async messageShortcut(
+    userId: string,
+    callbackId: string,
+    on: { channel: string; ts: string },
+  ): Promise<SlackReply | undefined> {
+    if (!appShortcuts().message.some((shortcut) => shortcut.callbackId === callbackId)) return undefined;
+    const stored = this.slack.message(on.channel, on.ts);
+    if (!stored) return undefined;
+    // What the stand-in keeps for itself is not part of the message Slack sends.
+    const { published_for: _hidden, channel: _channel, deleted: _deleted, ...message } = stored;
+    const payload = this.requests.messageShortcutPayload(userId, callbackId, {
+      channelId: on.channel,
+      message,
+    });
+    this.surfaces.ownTrigger(String(payload.trigger_id), userId);
+    this.surfaces.ownResponseUrl(String(payload.response_url), { userId, channel: on.channel });
+    return this.interactive(payload);
   }
 
   /** The member opened the app's Home tab: `app_home_opened`, and the app publishes the tab. */

@@ -3,15 +3,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Sandbox } from '../sandbox.ts';
+import type { Community, Sandbox } from '../sandbox.ts';
+import { mimeTypeOf } from '../slack-stand-in/web-api/files.ts';
 import { renderPage, renderParts } from './render-page.ts';
 import { buildPageModel } from './view-model.ts';
 
 /**
  * The sandbox's web page, on 127.0.0.1 only: the page itself, its script and styles, a stream of
- * server-sent events that says "something changed" (the page then fetches its parts again), and
- * the few JSON endpoints through which a member acts. Every action becomes a signed request to
- * the app (client/member-actions.ts); nothing here talks to the database or the queues itself.
+ * server-sent events that says "something changed" (the page then fetches its parts again), the
+ * images the app shared (their bytes as the stand-in recorded them), and the few JSON endpoints
+ * through which a member acts. Every action becomes a signed request to the app
+ * (client/member-actions.ts); nothing here talks to the database or the queues itself.
  */
 
 const ASSETS = fileURLToPath(new URL('./assets/', import.meta.url));
@@ -52,6 +54,16 @@ const schemas = {
     value: z.string().max(200),
     state: z.array(pageValue).default([]),
   }),
+  shortcut: z.discriminatedUnion('kind', [
+    z.object({ as, kind: z.literal('global'), callbackId: z.string().min(1).max(255) }),
+    z.object({
+      as,
+      kind: z.literal('message'),
+      callbackId: z.string().min(1).max(255),
+      channel: z.string().min(1),
+      ts: z.string().regex(/^\d+\.\d+$/),
+    }),
+  ]),
   home: z.object({ as }),
   dismiss: z.object({ as, id: z.string() }),
   fault: z.object({
@@ -158,6 +170,8 @@ async function handle(
     else json(res, 200, renderParts(model));
     return;
   }
+  if (req.method === 'GET' && url.pathname.startsWith('/files/'))
+    return sharedImage(community, decodeURIComponent(url.pathname.slice('/files/'.length)), res);
   if (req.method !== 'POST' || !url.pathname.startsWith('/api/')) {
     send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     return;
@@ -203,6 +217,14 @@ async function handle(
         })),
       });
     }
+    case '/api/shortcut': {
+      const input = schemas.shortcut.parse(body);
+      const reply =
+        input.kind === 'global'
+          ? await actions.globalShortcut(input.as, input.callbackId)
+          : await actions.messageShortcut(input.as, input.callbackId, input);
+      return json(res, 200, { status: reply?.status ?? 404 });
+    }
     case '/api/home': {
       const input = schemas.home.parse(body);
       await actions.openHome(input.as);
@@ -245,6 +267,20 @@ async function asset(name: string, res: ServerResponse): Promise<void> {
   send(res, 200, type, await readFile(`${ASSETS}${name}`, 'utf8'));
 }
 
+/**
+ * An image shared in a conversation, for the page's <img>: Slack shows shared images inline. Other
+ * files (the .ics invite) stay cards with a name and a size, as the page showed them before.
+ */
+function sharedImage(community: Community, fileId: string, res: ServerResponse): void {
+  const upload = community.slack.uploads.find((each) => each.fileId === fileId);
+  const type = upload ? mimeTypeOf(upload.filename) : '';
+  if (!upload?.completed || !upload.bytes || !type.startsWith('image/')) {
+    send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    return;
+  }
+  send(res, 200, type, upload.bytes);
+}
+
 function readJson(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -271,14 +307,14 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 }
 
-function send(res: ServerResponse, status: number, type: string, text: string): void {
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, {
     'content-type': type,
-    'content-length': Buffer.byteLength(text),
+    'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'content-security-policy':
       "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
   });
-  res.end(text);
+  res.end(body);
 }

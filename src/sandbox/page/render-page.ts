@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
+import type { AppShortcut } from '../client/app-shortcuts.ts';
 import { TEAM_NAME } from '../community/demo-community.ts';
 import { attributes, escapeHtml } from './block-kit/html.ts';
 import { renderMrkdwn } from './block-kit/mrkdwn.ts';
 import { type RenderContext, renderBlocks } from './block-kit/render-blocks.ts';
 import { textOf } from './block-kit/render-elements.ts';
-import type { PageModel, ShownMessage } from './view-model.ts';
+import type { PageModel, ShownFile, ShownMessage } from './view-model.ts';
 
 /**
  * The sandbox's page, server-rendered: a top bar (the sandbox's clock, "skip to the next thing",
@@ -177,21 +178,47 @@ function renderMessage(message: ShownMessage, model: PageModel, context: RenderC
     Array.isArray(message.blocks) && message.blocks.length > 0
       ? renderBlocks(message.blocks, context)
       : `<div class="bk-text">${renderMrkdwn(message.text, context)}</div>`;
-  const files = message.files
-    .map(
-      (file) =>
-        `<div class="file"><span class="file-icon">📎</span><div><strong>${escapeHtml(file.title)}</strong><small>${escapeHtml(file.name)} · ${file.size} bytes</small></div></div>`,
-    )
-    .join('');
+  const files = message.files.map(renderFile).join('');
   const ephemeral = message.kind === 'ephemeral';
   const surface = ephemeral
     ? { 'data-surface': 'ephemeral', 'data-ephemeral-id': message.key }
     : { 'data-surface': 'message', 'data-channel': model.open.id, 'data-ts': message.ts };
-  return `<div class="msg${ephemeral ? ' ephemeral' : ''}"${attributes(surface)}><span class="avatar app">🐦</span><div class="msg-main"><div class="msg-head"><strong>Mockingbird</strong><span class="badge">APP</span>${time}${message.edited ? '<span class="edited">(edited)</span>' : ''}</div>${
+  // Ephemeral messages and the file cards the page makes up are not messages a shortcut can take.
+  const more = message.kind === 'message' && message.key === message.ts ? renderMoreActions(model) : '';
+  return `<div class="msg${ephemeral ? ' ephemeral' : ''}"${attributes(surface)}>${more}<span class="avatar app">🐦</span><div class="msg-main"><div class="msg-head"><strong>Mockingbird</strong><span class="badge">APP</span>${time}${message.edited ? '<span class="edited">(edited)</span>' : ''}</div>${
     ephemeral
       ? `<div class="only-you">👁 Only visible to you <button type="button" class="dismiss" data-command="dismiss" data-id="${escapeHtml(message.key)}">Dismiss</button></div>`
       : ''
   }<div class="msg-body">${body}${files}</div></div></div>`;
+}
+
+/** Slack shows a shared image inline (its alt text for screen readers); other files as a card. */
+function renderFile(file: ShownFile): string {
+  if (file.image) {
+    return `<figure class="file-image"><img${attributes({ src: file.image.src, alt: file.image.alt, loading: 'lazy' })}><figcaption>${escapeHtml(file.title)} <small>${escapeHtml(file.name)} · ${file.size} bytes</small></figcaption></figure>`;
+  }
+  return `<div class="file"><span class="file-icon">📎</span><div><strong>${escapeHtml(file.title)}</strong><small>${escapeHtml(file.name)} · ${file.size} bytes</small></div></div>`;
+}
+
+/** A shortcut as Slack lists it in its menus: the shortcut's name, then the app it belongs to. */
+function shortcutItem(shortcut: AppShortcut, command: string): string {
+  return `<button type="button" class="shortcut-item"${attributes({ 'data-command': command, 'data-callback-id': shortcut.callbackId, title: shortcut.description || undefined })}><span class="shortcut-name">${escapeHtml(shortcut.name)}</span><small>Mockingbird</small></button>`;
+}
+
+/** A message's "More actions" (⋮): the app's message shortcuts, as Slack lists them there. */
+function renderMoreActions(model: PageModel): string {
+  if (model.shortcuts.message.length === 0) return '';
+  const items = model.shortcuts.message
+    .map((shortcut) => shortcutItem(shortcut, 'message-shortcut'))
+    .join('');
+  return `<div class="msg-actions"><button type="button" class="more-actions" data-command="menu" aria-label="More actions" title="More actions">⋮</button><div class="shortcut-menu" role="menu" hidden><h5>Message shortcuts</h5>${items}</div></div>`;
+}
+
+/** The composer's shortcut button (⚡), listing the app's global shortcuts as Slack's does. */
+function renderShortcutButton(model: PageModel): string {
+  if (model.shortcuts.global.length === 0) return '';
+  const items = model.shortcuts.global.map((shortcut) => shortcutItem(shortcut, 'shortcut')).join('');
+  return `<div class="composer-shortcuts"><button type="button" class="shortcuts-button" data-command="menu" aria-label="Shortcuts" title="Shortcuts">⚡</button><div class="shortcut-menu" role="menu" hidden><h5>Shortcuts</h5>${items}</div></div>`;
 }
 
 function renderConversation(model: PageModel, context: RenderContext): string {
@@ -211,7 +238,7 @@ function renderConversation(model: PageModel, context: RenderContext): string {
       }</div>`;
   return `<div class="conv-head">${title}</div>
 <div id="messages" class="messages">${messages}</div>
-<form id="composer" class="composer" autocomplete="off"><input name="text" placeholder="Message ${escapeHtml(open.kind === 'channel' ? `#${open.name}` : open.name)} — try /mock help" aria-label="Message"><button type="submit">Send</button></form>`;
+<form id="composer" class="composer" autocomplete="off">${renderShortcutButton(model)}<input name="text" placeholder="Message ${escapeHtml(open.kind === 'channel' ? `#${open.name}` : open.name)} — try /mock help" aria-label="Message"><button type="submit">Send</button></form>`;
 }
 
 function renderHome(model: PageModel, context: RenderContext): string {

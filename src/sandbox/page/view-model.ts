@@ -1,6 +1,8 @@
+import { type AppShortcuts, appShortcuts } from '../client/app-shortcuts.ts';
 import { CHANNELS, demoMember, MEMBERS } from '../community/demo-community.ts';
 import type { Community } from '../sandbox.ts';
 import type { Json, RecordedUpload, SlackMessage } from '../slack-stand-in/types.ts';
+import { mimeTypeOf } from '../slack-stand-in/web-api/files.ts';
 import type { Upcoming } from '../time-travel.ts';
 
 /**
@@ -33,7 +35,15 @@ export interface ShownMessage {
   text: string;
   blocks?: unknown;
   edited: boolean;
-  files: Array<{ name: string; title: string; size: number }>;
+  files: ShownFile[];
+}
+
+/** A shared file as Slack shows it: an image inline (with its alt text), anything else as a card. */
+export interface ShownFile {
+  name: string;
+  title: string;
+  size: number;
+  image?: { src: string; alt: string };
 }
 
 export interface PageModel {
@@ -51,6 +61,8 @@ export interface PageModel {
   upcoming: Upcoming[];
   fault: { kind: string; until: number } | undefined;
   channels: Array<{ id: string; name: string }>;
+  /** The app's shortcuts, for the composer's shortcut menu and each message's "More actions". */
+  shortcuts: AppShortcuts;
 }
 
 export function person(community: Community, id: string): Person {
@@ -129,6 +141,7 @@ export async function buildPageModel(community: Community, as: string, open: str
     upcoming: await community.timeTravel.upcoming(6, false).catch(() => []),
     fault: community.faultUntil && community.faultUntil.until > Date.now() ? community.faultUntil : undefined,
     channels: CHANNELS.map((channel) => ({ id: channel.id, name: channel.name })),
+    shortcuts: appShortcuts(),
   };
 }
 
@@ -159,9 +172,7 @@ function shownMessages(
         ts: posted.at(-1)?.ts ?? `0.${index}`,
         text: upload.initialComment ?? '',
         edited: false,
-        files: [
-          { name: upload.filename, title: upload.title ?? upload.filename, size: upload.bytes?.length ?? 0 },
-        ],
+        files: [shownFile(upload)],
       }),
     );
   const ephemeral = community.surfaces.ephemeralsFor(viewerId, channel).map(
@@ -176,6 +187,19 @@ function shownMessages(
     }),
   );
   return [...posted, ...files, ...ephemeral].sort((a, b) => compareTs(a.ts, b.ts));
+}
+
+/** Where the page serves an uploaded file's bytes (page-server.ts). */
+export function fileSrc(fileId: string): string {
+  return `/files/${encodeURIComponent(fileId)}`;
+}
+
+export function shownFile(upload: RecordedUpload): ShownFile {
+  const title = upload.title ?? upload.filename;
+  const file = { name: upload.filename, title, size: upload.bytes?.length ?? 0 };
+  if (!mimeTypeOf(upload.filename).startsWith('image/')) return file;
+  // Slack reads the alt text to a screen reader; without one, the title is the next best thing.
+  return { ...file, image: { src: fileSrc(upload.fileId), alt: upload.altText || title } };
 }
 
 /** Slack timestamps compare as numbers ("seconds.micros"). */

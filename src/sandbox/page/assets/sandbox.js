@@ -166,6 +166,22 @@
     }
   }
 
+  /** A global shortcut (the composer's ⚡) or a message shortcut (a message's ⋮); the app opens its modal. */
+  async function useShortcut(item, name) {
+    const callbackId = item.dataset.callbackId;
+    const message = item.closest('[data-surface="message"]');
+    const request =
+      name === 'shortcut'
+        ? { kind: 'global', callbackId }
+        : { kind: 'message', callbackId, channel: message.dataset.channel, ts: message.dataset.ts };
+    try {
+      const { status } = await post('/api/shortcut', request);
+      if (status !== 200) toast(`Mockingbird did not answer that shortcut (status ${status}).`);
+    } catch (error) {
+      toast(`Could not send that: ${error.message}`);
+    }
+  }
+
   // ------------------------------------------------------------------ confirm dialogs and toasts
 
   function plain(object) {
@@ -216,10 +232,20 @@
     if (!(target instanceof Element)) return;
 
     const command = target.closest('[data-command]');
+    // A shortcut menu stays open only while it is being used, as Slack's do.
+    for (const menu of document.querySelectorAll('.shortcut-menu:not([hidden])')) {
+      if (!menu.parentElement.contains(target)) menu.hidden = true;
+    }
     if (command && command.tagName === 'BUTTON') {
       event.preventDefault();
       const name = command.dataset.command;
-      if (name === 'skip') {
+      if (name === 'menu') {
+        const menu = command.parentElement.querySelector('.shortcut-menu');
+        menu.hidden = !menu.hidden;
+      } else if (name === 'shortcut' || name === 'message-shortcut') {
+        command.closest('.shortcut-menu').hidden = true;
+        await useShortcut(command, name);
+      } else if (name === 'skip') {
         command.disabled = true;
         try {
           const { skipped } = await post('/api/skip', {});

@@ -69,18 +69,33 @@ export function fileMethods({ workspace, notify }: MethodEnv): MethodTable {
   ];
 }
 
-const MIME_TYPES: Record<string, string> = { ics: 'text/calendar', png: 'image/png' };
+const MIME_TYPES: Record<string, string> = {
+  ics: 'text/calendar',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+};
+
+function extensionOf(filename: string): string {
+  return filename.includes('.') ? filename.split('.').at(-1)!.toLowerCase() : 'text';
+}
+
+/** The mimetype Slack gives a file, from its name's extension as Slack infers it. */
+export function mimeTypeOf(filename: string): string {
+  return MIME_TYPES[extensionOf(filename)] ?? 'application/octet-stream';
+}
 
 function fileObject(identity: Identity, upload: RecordedUpload): Json {
   const { teamId, teamDomain, botUserId } = identity;
-  const extension = upload.filename.includes('.') ? upload.filename.split('.').at(-1)!.toLowerCase() : 'text';
+  const extension = extensionOf(upload.filename);
   return {
     id: upload.fileId,
     created: Math.floor(identity.now() / 1000),
     timestamp: Math.floor(identity.now() / 1000),
     name: upload.filename,
     title: upload.title ?? upload.filename,
-    mimetype: MIME_TYPES[extension] ?? 'application/octet-stream',
+    mimetype: mimeTypeOf(upload.filename),
     filetype: extension,
     user: botUserId,
     user_team: teamId,
