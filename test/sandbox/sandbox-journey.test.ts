@@ -13,12 +13,14 @@ import { REDIS_URL } from '../harness/test-world.ts';
 import { launchBrowser, skipBrowser, watchForErrors } from './browser.ts';
 
 /**
- * The sandbox as a newcomer uses it, in a real headless browser: Ana asks for a partner through
- * the request form, Lukas with the quick path; they are matched in a group DM and both confirm;
- * "skip to the next thing" runs the reminders and the session's end; both give feedback through
- * the rubric's modal and see it revealed; Maya, the organizer, moves the daily question (its
- * timezone found through the options endpoint) and it is posted when its time comes; Ana's Home
- * tab shows her trend. Screenshots go to .ci/out/sandbox (docs/sandbox with UPDATE_SCREENSHOTS=1).
+ * The sandbox as a newcomer uses it, in a real headless browser: Ana opens the request form from
+ * the composer's shortcut menu, then asks for a partner through it (bare /mock), Lukas with the
+ * quick path; they are matched in a group DM and both confirm; "skip to the next thing" runs the
+ * reminders and the session's end; both give feedback through the rubric's modal and see it
+ * revealed; Maya, the organizer, moves the daily question (its timezone found through the options
+ * endpoint) and it is posted when its time comes, with "Practise this question" in its "More
+ * actions"; Ana's Home tab shows her trend. Screenshots go to .ci/out/sandbox (docs/sandbox with
+ * UPDATE_SCREENSHOTS=1).
  */
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -65,8 +67,14 @@ describe.skipIf(skipBrowser)('the sandbox in a browser', () => {
   }, 30_000);
 
   it('two members are matched, confirm, meet, give feedback and see it; the organizer moves the daily question', async () => {
-    // ---- Ana asks through the request form (bare /mock), with her own times typed in.
+    // ---- The composer's ⚡ lists the app's global shortcut; it opens the same form as bare /mock.
     await visit(ANA, 'dm');
+    await page.locator('#composer button[aria-label="Shortcuts"]').click();
+    await page.locator('.shortcut-item', { hasText: 'Find a practice partner' }).click();
+    await page.locator('#modal form.modal').getByText('Find a practice partner').waitFor();
+    await closeModal();
+
+    // ---- Ana asks through the request form (bare /mock), with her own times typed in.
     await command('/mock');
     const form = page.locator('#modal form.modal');
     await form.getByText('Find a practice partner').waitFor();
@@ -132,6 +140,13 @@ describe.skipIf(skipBrowser)('the sandbox in a browser', () => {
     await skipUntil(() => page.getByText('Question of the day').count(), 12);
     await page.locator('.bk-button', { hasText: 'Hint' }).first().click();
     await page.locator('.msg.ephemeral').first().waitFor();
+    // "More actions" on the daily post: "Practise this question" opens the form for that question.
+    const dailyPost = page.locator('.msg', { hasText: 'Question of the day' }).first();
+    await dailyPost.hover();
+    await dailyPost.locator('button[aria-label="More actions"]').click();
+    await dailyPost.locator('.shortcut-item', { hasText: 'Practise this question' }).click();
+    await page.locator('#modal form.modal').getByText('Find a practice partner').waitFor();
+    await closeModal();
 
     // ---- Ana's Home tab: her ratings, and where they are heading.
     await visit(ANA, 'home');
