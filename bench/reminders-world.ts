@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
+import type { JobName } from '../src/queue/catalogue.ts';
 import { JobQueues } from '../src/queue/job-queues.ts';
 import { createDatabase, type Database } from '../src/store/prisma.ts';
 import { type AppProcess, startAppProcess } from '../test/harness/app-process.ts';
@@ -66,8 +67,8 @@ export class BenchWorld {
     return TEAM_ID;
   }
 
-  /** Starts a worker process; `workersReady()` says when BullMQ sees it. */
-  startWorker(): WorkerProcess {
+  /** Starts a worker process (`env` adds settings, WORKER_QUEUES say); `workersReady()` says when BullMQ sees it. */
+  startWorker(env: Record<string, string> = {}): WorkerProcess {
     const app = startAppProcess(
       {
         SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -83,6 +84,7 @@ export class BenchWorld {
         // reconciler would rightly queue the rest, tens of thousands of jobs in the middle of a run.
         RECONCILE_INTERVAL_SECONDS: '0',
         SHUTDOWN_TIMEOUT_MS: '5000',
+        ...env,
       },
       ['--role=worker'],
     );
@@ -94,9 +96,13 @@ export class BenchWorld {
   }
 
   /** Resolves once `count` worker processes listen on the reminder queue (each registers one client there). */
-  async workersReady(count: number, timeoutMs = 60_000): Promise<void> {
+  async workersReady(
+    count: number,
+    timeoutMs = 60_000,
+    queueName: JobName = 'session-reminder',
+  ): Promise<void> {
     const started = Date.now();
-    const queue = this.queues.queue('session-reminder');
+    const queue = this.queues.queue(queueName);
     for (;;) {
       for (const worker of this.children) {
         if (worker.app.child.exitCode !== null) {
