@@ -179,4 +179,3 @@ export async function clearUndelivered(db: Database, sessionId: string): Promise
     data: { undeliveredJob: null, undeliveredAt: null },
   });
 }
-
