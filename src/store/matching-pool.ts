@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { PlannedSession } from '../domain/matching/plan-sessions.ts';
 import type { AttendanceRecord } from '../domain/matching/reliability.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { inChunks } from './in-chunks.ts';
 import { type OpenRequestRow, toOpenRequestRow } from './partner-requests.ts';
 import type { Database, Transaction } from './prisma.ts';
 
@@ -107,6 +109,9 @@ export async function loadMatchablePool(
   };
 }
 
+/** Rows per multi-row insert: well under PostgreSQL's 65,535 bind parameters at ~12 a row. */
+const INSERT_CHUNK_ROWS = 1_000;
+
 /** How long a matching run's input (who was in the pool, and how) is kept. */
 export const MATCH_RUN_INPUT_RETENTION_MS = 30 * 24 * 3600 * 1000;
 
@@ -148,31 +153,33 @@ export async function recordMatchRun(
       durationMs: run.durationMs,
     },
   });
-  const sessionIds: string[] = [];
-  for (const session of run.sessions) {
-    const created = await tx.session.create({
-      data: {
-        workspaceId: run.workspaceId,
-        matchRunId: matchRun.id,
-        interviewType: session.interviewType,
-        status: session.status,
-        startsAt: session.startsAt,
-        proposedSlots: session.proposedSlots,
-        proposedAt: run.now,
-        confirmedAt: session.status === 'CONFIRMED' ? run.now : null,
-        durationMinutes: session.durationMinutes,
-        reason: session.reason,
-        participants: {
-          create: session.participants.map((participant) => ({
-            ...participant,
-            // A "now" session needs no confirmation: asking for "now" was the agreement.
-            confirmedAt: session.status === 'CONFIRMED' ? run.now : null,
-          })),
-        },
-      },
-    });
-    sessionIds.push(created.id);
-  }
+  // Ids are made here so a run of thousands of sessions is a few multi-row inserts (one per
+  // chunk), not several statements per session: the run's transaction has a time limit.
+  const planned = run.sessions.map((session) => ({ id: randomUUID(), session }));
+  const sessionRows = planned.map(({ id, session }) => ({
+    id,
+    workspaceId: run.workspaceId,
+    matchRunId: matchRun.id,
+    interviewType: session.interviewType,
+    status: session.status,
+    startsAt: session.startsAt,
+    proposedSlots: session.proposedSlots,
+    proposedAt: run.now,
+    confirmedAt: session.status === 'CONFIRMED' ? run.now : null,
+    durationMinutes: session.durationMinutes,
+    reason: session.reason,
+  }));
+  const participantRows = planned.flatMap(({ id, session }) =>
+    session.participants.map((participant) => ({
+      ...participant,
+      sessionId: id,
+      // A "now" session needs no confirmation: asking for "now" was the agreement.
+      confirmedAt: session.status === 'CONFIRMED' ? run.now : null,
+    })),
+  );
+  for (const rows of inChunks(sessionRows, INSERT_CHUNK_ROWS)) await tx.session.createMany({ data: rows });
+  for (const rows of inChunks(participantRows, INSERT_CHUNK_ROWS))
+    await tx.sessionParticipant.createMany({ data: rows });
   const matchedIds = run.sessions.flatMap((session) => session.participants.map((p) => p.requestId));
   if (matchedIds.length > 0) {
     await tx.partnerRequest.updateMany({
@@ -186,5 +193,5 @@ export async function recordMatchRun(
       data: { priority: true },
     });
   }
-  return sessionIds;
+  return planned.map(({ id }) => id);
 }

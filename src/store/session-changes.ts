@@ -1,5 +1,6 @@
 import type { SessionState } from '../domain/sessions/session-lifecycle.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { inChunks } from './in-chunks.ts';
 import type { Transaction } from './prisma.ts';
 
 /**
@@ -53,7 +54,26 @@ export async function lockSession(tx: Transaction, sessionId: string): Promise<L
 /** The same, without the lock: for a session this transaction has just created. */
 export async function readSession(tx: Transaction, sessionId: string): Promise<LockedSession | null> {
   const row = await tx.session.findUnique({ where: { id: sessionId }, select: stateSelect });
-  if (!row) return null;
+  return row ? toLockedSession(row) : null;
+}
+
+/** Sessions read per statement: the ids are bind parameters, well under PostgreSQL's limit. */
+const READ_CHUNK_IDS = 1_000;
+
+/**
+ * Many sessions this transaction has just created, in the order of `sessionIds` (missing ones left
+ * out): one statement per chunk of ids, participants joined in, however many sessions a run made.
+ */
+export async function readSessions(tx: Transaction, sessionIds: readonly string[]): Promise<LockedSession[]> {
+  const byId = new Map<string, LockedSession>();
+  for (const ids of inChunks(sessionIds, READ_CHUNK_IDS)) {
+    const rows = await tx.session.findMany({ where: { id: { in: ids } }, select: stateSelect });
+    for (const row of rows) byId.set(row.id, toLockedSession(row));
+  }
+  return sessionIds.flatMap((id) => byId.get(id) ?? []);
+}
+
+function toLockedSession(row: Prisma.SessionGetPayload<{ select: typeof stateSelect }>): LockedSession {
   return {
     workspaceId: row.workspaceId,
     memberBySlackUser: new Map(row.participants.map((p) => [p.member.slackUserId, p.memberId])),

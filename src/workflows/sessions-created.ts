@@ -2,7 +2,7 @@ import type { SessionTiming } from '../config.ts';
 import { decideSessionChange } from '../domain/sessions/session-lifecycle.ts';
 import type { OutboxEntry } from '../queue/job-request.ts';
 import type { Transaction } from '../store/prisma.ts';
-import { readSession } from '../store/session-changes.ts';
+import { readSessions } from '../store/session-changes.ts';
 import { sessionEffectEntries } from './session-effects.ts';
 
 /**
@@ -15,9 +15,8 @@ export async function sessionsCreatedEntries(
   context: { now: Date; timing: SessionTiming; requestTtlMs: number },
 ): Promise<OutboxEntry[]> {
   const entries: OutboxEntry[] = [];
-  for (const sessionId of sessionIds) {
-    const created = await readSession(tx, sessionId);
-    if (!created) continue;
+  // Read in chunks, not one by one: a large sweep creates thousands of sessions in this transaction.
+  for (const created of await readSessions(tx, sessionIds)) {
     const decision = decideSessionChange(
       created.state,
       { kind: 'created' },
