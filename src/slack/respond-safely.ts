@@ -15,10 +15,6 @@ export async function respondSafely(
   logger: Logger,
   work: () => Promise<SlackMessage | null>,
 ): Promise<void> {
-  // Yield first: requests that arrived with this one are read and acknowledged before this one's
-  // work (the database, Slack) takes the event loop. A burst of members is then acknowledged in
-  // the time it takes to parse them, not in the time it takes to serve each one in turn.
-  await new Promise((resolve) => setImmediate(resolve));
   let message: SlackMessage | null;
   try {
     message = await work();
