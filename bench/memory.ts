@@ -18,6 +18,7 @@ import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { createTestDatabase } from '../test/harness/database.ts';
 import { FakeSlack } from '../test/harness/fake-slack.ts';
+import { productionWebEnv } from '../test/harness/production-command.ts';
 import {
   buildForProduction,
   median,
@@ -84,14 +85,16 @@ async function main(): Promise<void> {
         `idle RSS read ${options.settle} s after start-up; Node ${process.version}, ${availableParallelism()} cores\n`,
     );
     const results = new Map<string, Measured[]>();
+    // The web role as docker-compose.yml runs it (its bounded heap); the worker as the image does.
+    const webEnv = { ...env, ...productionWebEnv() };
     const roles = [
-      ['web (production)', productionNodeArgs(), 'web', options.runs],
-      ['worker (production)', productionNodeArgs(), 'worker', options.runs],
-      ['web (tsx, npm start)', ['--import', 'tsx', 'src/main.ts'], 'web', 1],
+      ['web (production)', productionNodeArgs(), 'web', options.runs, webEnv],
+      ['worker (production)', productionNodeArgs(), 'worker', options.runs, env],
+      ['web (tsx, npm start)', ['--import', 'tsx', 'src/main.ts'], 'web', 1, env],
     ] as const;
-    for (const [name, args, role, runs] of roles) {
+    for (const [name, args, role, runs, roleEnv] of roles) {
       for (let run = 0; run < runs; run++) {
-        const each = await measure([...args], role, env);
+        const each = await measure([...args], role, roleEnv);
         results.set(name, [...(results.get(name) ?? []), each]);
       }
     }

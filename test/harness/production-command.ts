@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,4 +17,18 @@ export function productionNodeArgs(): string[] {
   const [node, ...args] = command.split(/\s+/);
   if (node !== 'node') throw new Error(`package.json's start:prod should start with node: ${command}`);
   return args;
+}
+
+/**
+ * The environment docker-compose.yml gives the web role beyond the image's (its NODE_OPTIONS:
+ * a bounded heap), read from the file itself so the benchmarks measure the web role as shipped.
+ */
+export function productionWebEnv(): Record<string, string> {
+  const compose = z
+    .object({
+      services: z.object({ web: z.object({ environment: z.record(z.string(), z.unknown()) }) }),
+    })
+    .parse(parseYaml(readFileSync(`${ROOT}/docker-compose.yml`, 'utf8'), { merge: true }));
+  const nodeOptions = compose.services.web.environment.NODE_OPTIONS;
+  return typeof nodeOptions === 'string' ? { NODE_OPTIONS: nodeOptions } : {};
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { productionNodeArgs } from '../harness/production-command.ts';
+import { productionNodeArgs, productionWebEnv } from '../harness/production-command.ts';
 
 // The image runs what `npm run start:prod` runs, which is what the benchmarks measure: a flag
 // added to one and not the other would make the figures describe a different process.
@@ -11,6 +11,10 @@ describe('the production command', () => {
 
     expect(entrypoint, 'the Dockerfile has an exec-form ENTRYPOINT').toBeDefined();
     expect(JSON.parse(entrypoint!)).toEqual(['node', ...productionNodeArgs()]);
+  });
+
+  it('bounds the web role’s heap in docker-compose.yml, which the benchmarks read', () => {
+    expect(productionWebEnv().NODE_OPTIONS).toMatch(/--max-old-space-size=\d+/);
   });
 
   it('runs the compiled entry point, not TypeScript', () => {
