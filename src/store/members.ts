@@ -46,7 +46,8 @@ export async function findMember(db: DbClient, ref: MemberRef): Promise<MemberPr
 /**
  * Creates the member, and their workspace if it is new, in one statement (a first contact is
  * waiting on it), with what Slack's profile said when it was read first (`slack`, or null when it
- * has not been). Concurrent first contacts cannot duplicate either row: both inserts give way to
+ * has not been). Times are written as UTC whatever the session's zone, as Prisma writes them.
+ * Concurrent first contacts cannot duplicate either row: both inserts give way to
  * a row that already exists and return it; a member's row then takes the fresher Slack profile.
  */
 export async function createMember(
@@ -56,14 +57,15 @@ export async function createMember(
 ): Promise<MemberProfile> {
   const rows = await db.$queryRaw<Member[]>`
     WITH workspace AS (
-      INSERT INTO "Workspace" ("id", "slackTeamId", "updatedAt")
-      VALUES (gen_random_uuid(), ${ref.slackTeamId}, now())
+      INSERT INTO "Workspace" ("id", "slackTeamId", "createdAt", "updatedAt")
+      VALUES (gen_random_uuid(), ${ref.slackTeamId}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
       ON CONFLICT ("slackTeamId") DO UPDATE SET "slackTeamId" = EXCLUDED."slackTeamId"
       RETURNING "id"
     )
-    INSERT INTO "Member" ("id", "workspaceId", "slackUserId", "timezone", "profileSyncedAt", "updatedAt")
+    INSERT INTO "Member" ("id", "workspaceId", "slackUserId", "timezone", "profileSyncedAt", "createdAt", "updatedAt")
     SELECT gen_random_uuid(), workspace."id", ${ref.slackUserId}, ${slack?.timezone ?? null},
-      ${slack?.syncedAt ?? null}::timestamp(3), now()
+      (${slack?.syncedAt.toISOString() ?? null}::timestamptz AT TIME ZONE 'UTC'),
+      now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     FROM workspace
     ON CONFLICT ("workspaceId", "slackUserId") DO UPDATE SET
       "timezone" = CASE WHEN EXCLUDED."profileSyncedAt" IS NULL THEN "Member"."timezone" ELSE EXCLUDED."timezone" END,
