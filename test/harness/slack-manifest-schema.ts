@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type Format, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type Format, type ValidateFunction } from 'ajv';
 
 /**
  * Slack's published JSON Schema for app manifests (kept in test/fixtures/slack-manifest-schema
@@ -32,8 +32,8 @@ const FORMAT_CHECKS: Record<string, Format> = {
 
 let validator: ValidateFunction | undefined;
 
-/** What Slack's schema finds wrong with `manifest`, one "path message" line each; empty when valid. */
-export function manifestSchemaErrors(manifest: unknown): string[] {
+/** What Slack's schema finds wrong with `manifest`, as ajv reports it; empty when valid. */
+export function manifestSchemaErrorObjects(manifest: unknown): ErrorObject[] {
   if (!validator) {
     const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
     const formats = Object.fromEntries(
@@ -43,8 +43,12 @@ export function manifestSchemaErrors(manifest: unknown): string[] {
     // constraints that ajv's strict mode rejects; they do not change what is valid.
     validator = new Ajv({ allErrors: true, strict: false, formats }).compile(schema);
   }
-  if (validator(manifest)) return [];
-  return (validator.errors ?? []).map(
+  return validator(manifest) ? [] : [...(validator.errors ?? [])];
+}
+
+/** What Slack's schema finds wrong with `manifest`, one "path message" line each; empty when valid. */
+export function manifestSchemaErrors(manifest: unknown): string[] {
+  return manifestSchemaErrorObjects(manifest).map(
     (error) => `${error.instancePath || '/'} ${error.message ?? error.keyword}`,
   );
 }

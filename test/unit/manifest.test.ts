@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type Format, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { isScalar, isSeq, parse, parseDocument } from 'yaml';
 import { BOT_SCOPES } from '../../src/slack/bot-scopes.ts';
 import { SHORTCUTS } from '../../src/slack/shortcuts/shortcut-ids.ts';
+import { manifestSchemaErrorObjects, manifestSchemaErrors } from '../harness/slack-manifest-schema.ts';
 
 /**
  * manifest.yml is how a workspace gets Mockingbird in one step, so it must be a manifest Slack
@@ -15,8 +15,6 @@ import { SHORTCUTS } from '../../src/slack/shortcuts/shortcut-ids.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const manifestPath = join(repoRoot, 'manifest.yml');
-// Slack's published schema, kept in the repository with its licence (see its README there).
-const schemaPath = join(repoRoot, 'test/fixtures/slack-manifest-schema/manifest.schema.json');
 
 interface SlashCommand {
   command: string;
@@ -168,49 +166,12 @@ function calledWebApiMethods(): Map<string, string> {
   return calls;
 }
 
-/** Every `format` the schema names, so each can be given a checker (ajv-formats is not installed). */
-function formatsUsedIn(node: unknown, found = new Set<string>()): Set<string> {
-  if (Array.isArray(node)) {
-    for (const item of node) formatsUsedIn(item, found);
-  } else if (node !== null && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'format' && typeof value === 'string') found.add(value);
-      else formatsUsedIn(value, found);
-    }
-  }
-  return found;
-}
-
-/** Real checks for the formats we know; any other format the schema may gain is accepted as is. */
-const FORMAT_CHECKS: Record<string, Format> = {
-  uri: (value: string) => URL.canParse(value),
-};
-
-let validator: ValidateFunction | undefined;
-
-function validateManifest(candidate: unknown): ErrorObject[] {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
-    const formats = Object.fromEntries(
-      [...formatsUsedIn(schema)].map((name): [string, Format] => [name, FORMAT_CHECKS[name] ?? true]),
-    );
-    // Slack's schema carries keywords of its own ("regex", "_note") and a few type-less
-    // constraints that ajv's strict mode rejects; they do not change what is valid.
-    validator = new Ajv({ allErrors: true, strict: false, formats }).compile(schema);
-  }
-  return validator(candidate) ? [] : [...(validator.errors ?? [])];
-}
-
-function describeErrors(errors: ErrorObject[]): string[] {
-  return errors.map((error) => `${error.instancePath || '/'} ${error.message ?? error.keyword}`);
-}
-
 const botScopes = manifest.oauth_config?.scopes?.bot ?? [];
 const mockCommand = manifest.features?.slash_commands?.find((command) => command.command === '/mock');
 
 describe("manifest.yml against Slack's manifest schema", () => {
   it('is a valid version 1 manifest', () => {
-    expect(describeErrors(validateManifest(manifest))).toEqual([]);
+    expect(manifestSchemaErrors(manifest)).toEqual([]);
   });
 
   it.for([
@@ -252,7 +213,7 @@ describe("manifest.yml against Slack's manifest schema", () => {
   ])('rejects a copy $name', ({ breakIt, expected }) => {
     const copy = structuredClone(manifest);
     breakIt(copy);
-    const errors = validateManifest(copy);
+    const errors = manifestSchemaErrorObjects(copy);
     expect(errors).toContainEqual(expect.objectContaining(expected));
   });
 });
