@@ -33,8 +33,8 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
 import { z } from 'zod';
+import { deleteKeysUnderPrefix } from '../src/queue/redis.ts';
 import { DAILY_QUESTION_ACTIONS } from '../src/slack/blocks/daily-question.ts';
 import { createTestDatabase } from '../test/harness/database.ts';
 import { FakeSlack } from '../test/harness/fake-slack.ts';
@@ -513,7 +513,7 @@ async function main(): Promise<void> {
   } finally {
     await fake.close();
     await database.drop();
-    await deleteKeys(queuePrefix);
+    await deleteKeysUnderPrefix(REDIS_URL, queuePrefix);
   }
 }
 
@@ -538,20 +538,6 @@ function histogramP99(before: string, after: string): number {
   const sorted = [...bounds].sort((a, b) => a[0] - b[0]);
   const total = sorted.at(-1)?.[1] ?? 0;
   return sorted.find(([, count]) => count >= 0.99 * total)?.[0] ?? Number.NaN;
-}
-
-async function deleteKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 await main();

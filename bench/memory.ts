@@ -14,8 +14,8 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
 import { z } from 'zod';
+import { deleteKeysUnderPrefix } from '../src/queue/redis.ts';
 import { createTestDatabase } from '../test/harness/database.ts';
 import { FakeSlack } from '../test/harness/fake-slack.ts';
 import { productionWebEnv } from '../test/harness/production-command.ts';
@@ -127,21 +127,7 @@ async function main(): Promise<void> {
   } finally {
     await fake.close();
     await database.drop();
-    await deleteKeys(queuePrefix);
-  }
-}
-
-async function deleteKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
+    await deleteKeysUnderPrefix(REDIS_URL, queuePrefix);
   }
 }
 

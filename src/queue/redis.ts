@@ -21,3 +21,22 @@ export function createRedisConnection(
   connection.on('error', onError);
   return connection;
 }
+
+/**
+ * Deletes every key under `prefix` (queues, channel pacing, send claims, event ids): what a
+ * throwaway deployment (the sandbox's reset, a test file, a benchmark run) leaves in Redis.
+ */
+export async function deleteKeysUnderPrefix(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  redis.on('error', () => {});
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { applyMigrations } from '../../prisma/apply-migrations.ts';
 import { createLogger } from '../observability/logger.ts';
@@ -35,20 +34,4 @@ export async function freshSandboxDatabase(sandboxUrl: string): Promise<void> {
   // Quietly: the sandbox says what it is doing in one line of its own.
   await applyMigrations(sandboxUrl);
   await prepareDatabase(sandboxUrl, createLogger('silent'));
-}
-
-/** Deletes every Redis key under the sandbox's prefix: its queues, pacing and claims. */
-export async function clearSandboxQueues(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  redis.on('error', () => {});
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../observability/logger.ts';
 import { JobQueues } from '../queue/job-queues.ts';
+import { deleteKeysUnderPrefix } from '../queue/redis.ts';
 import { type Runtime, startRuntime } from '../runtime.ts';
 import { createDatabase, type Database } from '../store/prisma.ts';
 import { MemberActions } from './client/member-actions.ts';
@@ -12,7 +13,7 @@ import { TEAM_DOMAIN, TEAM_ID, TEAM_NAME, WAITING_REQUESTS } from './community/d
 import { seedCommunity } from './community/seed-community.ts';
 import { withLoopbackListen } from './loopback.ts';
 import { SandboxClock } from './sandbox-clock.ts';
-import { clearSandboxQueues, freshSandboxDatabase, SANDBOX_QUEUE_PREFIX } from './sandbox-database.ts';
+import { freshSandboxDatabase, SANDBOX_QUEUE_PREFIX } from './sandbox-database.ts';
 import { SlackRequests } from './slack-stand-in/slack-requests.ts';
 import { SlackStandIn } from './slack-stand-in/slack-stand-in.ts';
 import { TimeTravel } from './time-travel.ts';
@@ -116,7 +117,7 @@ export class Sandbox extends EventEmitter {
     const prefix = this.settings.queuePrefix ?? SANDBOX_QUEUE_PREFIX;
     await Promise.all([
       freshSandboxDatabase(this.settings.databaseUrl),
-      clearSandboxQueues(this.settings.redisUrl, prefix),
+      deleteKeysUnderPrefix(this.settings.redisUrl, prefix),
     ]);
     const clock = new SandboxClock();
     const slack = await SlackStandIn.start({

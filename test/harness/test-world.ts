@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import { JobQueues } from '../../src/queue/job-queues.ts';
+import { deleteKeysUnderPrefix } from '../../src/queue/redis.ts';
 import { type Runtime, startRuntime } from '../../src/runtime.ts';
 import { createDatabase, type Database } from '../../src/store/prisma.ts';
 import { createTestDatabase } from './database.ts';
@@ -54,7 +55,7 @@ export async function createTestWorld(): Promise<TestWorld> {
     }),
     async close() {
       await db.$disconnect();
-      await Promise.all([fake.close(), database.drop(), deleteQueueKeys(queuePrefix)]);
+      await Promise.all([fake.close(), database.drop(), deleteKeysUnderPrefix(REDIS_URL, queuePrefix)]);
     },
   };
 }
@@ -105,20 +106,6 @@ export async function startTestApp(
       await runtime.stop();
     },
   };
-}
-
-async function deleteQueueKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** A local port with nothing listening, for "the service is down" tests. */

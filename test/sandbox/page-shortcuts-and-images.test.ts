@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteKeysUnderPrefix } from '../../src/queue/redis.ts';
 import { startPageServer } from '../../src/sandbox/page/page-server.ts';
 import type { PageParts } from '../../src/sandbox/page/render-page.ts';
 import { Sandbox } from '../../src/sandbox/sandbox.ts';
-import { clearSandboxQueues } from '../../src/sandbox/sandbox-database.ts';
 import { SHORTCUTS } from '../../src/slack/shortcuts/shortcut-ids.ts';
 import { databaseUrl, dropDatabase, uniqueDatabaseName } from '../harness/database.ts';
 import { REDIS_URL } from '../harness/test-world.ts';
@@ -48,7 +48,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   server?.closeAllConnections();
   await sandbox?.stop();
-  await Promise.all([dropDatabase(database), clearSandboxQueues(REDIS_URL, queuePrefix)]);
+  await Promise.all([dropDatabase(database), deleteKeysUnderPrefix(REDIS_URL, queuePrefix)]);
 }, 30_000);
 
 async function post(path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteKeysUnderPrefix } from '../../src/queue/redis.ts';
 import { startPageServer } from '../../src/sandbox/page/page-server.ts';
 import { Sandbox } from '../../src/sandbox/sandbox.ts';
-import { clearSandboxQueues } from '../../src/sandbox/sandbox-database.ts';
 import { databaseUrl, dropDatabase, uniqueDatabaseName } from '../harness/database.ts';
 import { REDIS_URL } from '../harness/test-world.ts';
 import { launchBrowser, skipBrowser, watchForErrors } from './browser.ts';
@@ -63,7 +63,7 @@ describe.skipIf(skipBrowser)('the sandbox in a browser', () => {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     server?.closeAllConnections();
     await sandbox?.stop();
-    await Promise.all([dropDatabase(database), clearSandboxQueues(REDIS_URL, queuePrefix)]);
+    await Promise.all([dropDatabase(database), deleteKeysUnderPrefix(REDIS_URL, queuePrefix)]);
   }, 30_000);
 
   it('two members are matched, confirm, meet, give feedback and see it; the organizer moves the daily question', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { get } from 'node:http';
 import { afterAll, expect, it } from 'vitest';
-import { clearSandboxQueues } from '../../src/sandbox/sandbox-database.ts';
+import { deleteKeysUnderPrefix } from '../../src/queue/redis.ts';
 import { startAppProcess } from '../harness/app-process.ts';
 import { databaseUrl, dropDatabase, uniqueDatabaseName } from '../harness/database.ts';
 import { closedPort, REDIS_URL } from '../harness/test-world.ts';
@@ -12,7 +12,7 @@ const database = uniqueDatabaseName();
 const queuePrefix = `mbtest-sandbox-${randomUUID().slice(0, 8)}`;
 
 afterAll(async () => {
-  await Promise.all([dropDatabase(database), clearSandboxQueues(REDIS_URL, queuePrefix)]);
+  await Promise.all([dropDatabase(database), deleteKeysUnderPrefix(REDIS_URL, queuePrefix)]);
 });
 
 it('without credentials npm start says where the sandbox is in one line, serves it on 127.0.0.1 and stops on SIGTERM', async () => {
