@@ -27,15 +27,16 @@ const secondsList = z.string().transform((value, context) => {
   return [...new Set(seconds)].sort((a, b) => b - a);
 });
 
+/** "a, b,,c" → ["a", "b", "c"]: the settings that take a comma-separated list. */
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
+
 /** "U012AB,U034CD": Slack user ids, comma-separated, each once. */
-const slackUserIds = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  )
+const slackUserIds = commaList
   .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be Slack user ids (U… or W…), comma-separated')))
   .transform((ids) => [...new Set(ids)]);
 
@@ -44,14 +45,7 @@ const slackUserIds = z
  * `-match-pool` takes all but those. A matcher process of its own keeps a large sweep's database
  * work off the event loop that sends reminders (README, "Scaling out").
  */
-const workerQueues = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  )
+const workerQueues = commaList
   .superRefine((parts, context) => {
     const leaving = parts.filter((part) => part.startsWith('-')).length;
     if (leaving > 0 && leaving < parts.length) {
@@ -75,14 +69,7 @@ const workerQueues = z
     return parts[0]!.startsWith('-') ? jobNames.filter((name) => !named.includes(name)) : named;
   });
 
-const roles = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  )
+const roles = commaList
   .pipe(z.array(roleSchema).min(1, 'name at least one role: web, worker or web,worker'))
   .transform((list) => [...new Set(list)]);
 
