@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -49,10 +50,12 @@ function runHook(
   env: Record<string, string> = BASE_ENV,
 ): { child: ChildProcess; stdout(): string; stderr(): string; exited: Promise<number | null> } {
   // The CLI joins the hook and its flags into one script for the shell.
+  // Its own process group, as a terminal's foreground job is: Ctrl+C reaches every process in it.
   const child = spawn(SHELL, ['-c', [command, ...args].join(' ')], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let out = '';
   let err = '';
@@ -154,7 +157,11 @@ describe('the start hook, with the tokens `slack run` provides', () => {
   beforeAll(async () => {
     world = await createTestWorld();
     world.fake.addToken(APP_TOKEN, { kind: 'app' });
-    const { SLACK_SIGNING_SECRET: _notFromTheCli, ...storage } = world.env({ LOG_LEVEL: 'info' });
+    // A short grace on shutdown, as tests may set: a restart must not wait out the production 25 s.
+    const { SLACK_SIGNING_SECRET: _notFromTheCli, ...storage } = world.env({
+      LOG_LEVEL: 'info',
+      SHUTDOWN_TIMEOUT_MS: '5000',
+    });
     start = runHook(sdkConfig.hooks.start!, [], {
       ...BASE_ENV,
       // Only the stand-in's address and this test's own database, Redis prefix and port come from
@@ -175,7 +182,12 @@ describe('the start hook, with the tokens `slack run` provides', () => {
   }, 90_000);
 
   afterAll(async () => {
-    if (start?.child.exitCode === null && start.child.signalCode === null) start.child.kill('SIGKILL');
+    // Whatever of the hook's group is still running (the shell may be gone and node not).
+    try {
+      if (start?.child.pid) process.kill(-start.child.pid, 'SIGKILL');
+    } catch {
+      // ESRCH: the whole group has ended.
+    }
     await world?.close();
   });
 
@@ -199,10 +211,18 @@ describe('the start hook, with the tokens `slack run` provides', () => {
 
   it('ends on the interrupt the CLI sends to restart it, having written only JSON log lines', async () => {
     // The socket opens before start-up ends: wait for the end, as a developer would.
-    await expect.poll(() => start.stdout(), { timeout: 30_000 }).toContain('"msg":"Mockingbird is running"');
-    // What the CLI sends the hook's process when a watched file changes (then it starts it again).
-    start.child.kill('SIGINT');
-    await start.exited;
+    await expect.poll(() => start.stdout(), { timeout: 45_000 }).toContain('"msg":"Mockingbird is running"');
+    // A developer's Ctrl+C: the terminal sends SIGINT to the whole foreground group, the CLI and
+    // the shell it runs the hook in (whether that shell waits for node, as dash does, or became
+    // node, as bash does) and the app.
+    process.kill(-start.child.pid!, 'SIGINT');
+    await Promise.race([
+      start.exited,
+      delay(30_000).then(() => {
+        throw new Error(`still running 30 s after SIGINT; its last lines:\n${lastLines(start.stdout())}`);
+      }),
+    ]);
+    expect(start.stdout(), lastLines(start.stdout())).toContain('"msg":"stopped cleanly"');
     const notJson = start
       .stdout()
       .split('\n')
@@ -216,5 +236,9 @@ describe('the start hook, with the tokens `slack run` provides', () => {
         }
       });
     expect(notJson).toEqual([]);
-  });
+  }, 90_000);
 });
+
+function lastLines(output: string): string {
+  return output.trim().split('\n').slice(-8).join('\n');
+}
