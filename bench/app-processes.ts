@@ -27,6 +27,12 @@ export function buildForProduction(): void {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
+/** Children still running; one listener kills them all if the benchmark itself ends first. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** Starts `node <args>` (no wrapper, so its pid is the app's) and waits for it to announce its port. */
 export async function startChild(
   args: string[],
@@ -51,7 +57,8 @@ export async function startChild(
   child.stderr.on('data', (chunk: Buffer) => {
     out += chunk.toString();
   });
-  process.on('exit', () => child.kill('SIGKILL'));
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   for (;;) {
     const port = portOf(out);
     if (port !== undefined) {
