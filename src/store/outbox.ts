@@ -1,4 +1,3 @@
-import { Prisma } from '../generated/prisma/client.ts';
 import type { Database, DbClient, Transaction } from './prisma.ts';
 
 /**
@@ -21,17 +20,33 @@ export interface PendingOutboxRow extends OutboxRowData {
   id: bigint;
 }
 
+/**
+ * One statement whatever the number of rows, with the rows as a single JSON parameter. A
+ * `createMany` is compiled by Prisma on the event loop in time that grows with its rows: the
+ * ~24,000 follow-ups of a 10,000-request sweep took 5 s there, while the same process was due to
+ * send reminders. Times are stored as Prisma stores them, UTC in `timestamp(3)` columns: an ISO
+ * string's zone is ignored on the cast, and `now()` is taken at UTC, whatever the session's zone.
+ * A null payload is SQL NULL, as Prisma's DbNull wrote it.
+ */
 export async function writeOutbox(tx: Transaction, rows: readonly OutboxRowData[]): Promise<void> {
   if (rows.length === 0) return;
-  await tx.outboxEntry.createMany({
-    data: rows.map((row) => ({
+  const items = JSON.stringify(
+    rows.map((row) => ({
       action: row.action,
       jobName: row.jobName,
       jobId: row.jobId,
-      payload: row.payload === null ? Prisma.DbNull : (row.payload as Prisma.InputJsonValue),
-      runAt: row.runAt,
+      payload: row.payload ?? null,
+      runAt: row.runAt?.toISOString() ?? null,
     })),
-  });
+  );
+  // Ids follow the rows' order, which the relay keeps.
+  await tx.$executeRaw`
+    INSERT INTO "OutboxEntry" ("action", "jobName", "jobId", "payload", "runAt", "createdAt")
+    SELECT entry.item->>'action', entry.item->>'jobName', entry.item->>'jobId',
+           NULLIF(entry.item->'payload', 'null'::jsonb), (entry.item->>'runAt')::timestamp(3),
+           now() AT TIME ZONE 'UTC'
+    FROM jsonb_array_elements(${items}::jsonb) WITH ORDINALITY AS entry(item, position)
+    ORDER BY entry.position`;
   await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`;
 }
 
