@@ -21,6 +21,11 @@ let statements: string[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  // Sessions are written in raw statements: their times must read back as Prisma writes them
+  // (UTC), whatever zone the database session runs in.
+  const admin = createDatabase(database.url);
+  await admin.$executeRawUnsafe(`ALTER DATABASE "${database.name}" SET timezone = 'America/Sao_Paulo'`);
+  await admin.$disconnect();
   db = createDatabase(database.url, { onStatement: (sql) => statements.push(sql) });
 });
 
@@ -122,6 +127,8 @@ it('the sessions are stored as planned and their ids come back in the planned or
       confirmedAt,
       version: 0,
     });
+    expect(Math.abs(row.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(row.updatedAt).toEqual(row.createdAt);
     expect(row.participants.map((p) => [p.requestId, p.memberId, p.interviewsFirst, p.confirmedAt])).toEqual(
       planned.participants.map((p) => [p.requestId, p.memberId, p.interviewsFirst, confirmedAt]),
     );
