@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PlannedSession } from '../domain/matching/plan-sessions.ts';
 import type { AttendanceRecord } from '../domain/matching/reliability.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
 import { type OpenRequestRow, toOpenRequestRow } from './partner-requests.ts';
 import type { Database, Transaction } from './prisma.ts';
 
@@ -137,18 +136,14 @@ export async function recordMatchRun(
     },
     data: { input: {} },
   });
-  const matchRun = await tx.matchRun.create({
-    data: {
-      workspaceId: run.workspaceId,
-      trigger: run.trigger,
-      // The engine is deterministic; the seed is recorded for the replay contract all the same.
-      seed: 0,
-      input: run.input as Prisma.InputJsonValue,
-      pairs: run.sessions.length,
-      unmatched: run.leftOutRequestIds.length,
-      durationMs: run.durationMs,
-    },
-  });
+  // Raw, like the sessions below: the input of a 10,000-request pool is megabytes of JSON, which
+  // Prisma's create spent half a second compiling on the event loop. The engine is deterministic;
+  // the seed (0) is recorded for the replay contract all the same.
+  const matchRun = { id: randomUUID() };
+  await tx.$executeRaw`
+    INSERT INTO "MatchRun" ("id", "workspaceId", "trigger", "seed", "input", "pairs", "unmatched", "durationMs", "createdAt")
+    VALUES (${matchRun.id}::uuid, ${run.workspaceId}::uuid, ${run.trigger}, 0, ${JSON.stringify(run.input)}::jsonb,
+      ${run.sessions.length}::int, ${run.leftOutRequestIds.length}::int, ${run.durationMs}::int, now() AT TIME ZONE 'UTC')`;
   // Ids are made here so a run of thousands of sessions is a few multi-row inserts (one per
   // chunk), not several statements per session: the run's transaction has a time limit.
   const planned = run.sessions.map((session) => ({ id: randomUUID(), session }));

@@ -86,7 +86,7 @@ async function recordRun(team: string, pairs: number) {
     const ids = await recordMatchRun(tx, {
       workspaceId,
       trigger: 'sweep',
-      input: {},
+      input: { pool: team, note: 'quotes " and \\ and ✓' },
       durationMs: 1,
       sessions,
       leftOutRequestIds: [],
@@ -133,6 +133,10 @@ it('the sessions are stored as planned and their ids come back in the planned or
       planned.participants.map((p) => [p.requestId, p.memberId, p.interviewsFirst, confirmedAt]),
     );
   });
+  const run = await db.matchRun.findUniqueOrThrow({ where: { id: rows[0]!.matchRunId! } });
+  expect(run).toMatchObject({ trigger: 'sweep', seed: 0, pairs: 6, unmatched: 0, durationMs: 1 });
+  expect(run.input).toEqual({ pool: 'T0ORDER', note: 'quotes " and \\ and ✓' });
+  expect(Math.abs(run.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
   const requests = await db.partnerRequest.findMany({
     where: { id: { in: sessions.flatMap((s) => s.participants.map((p) => p.requestId)) } },
   });
