@@ -144,8 +144,8 @@ export async function recordMatchRun(
     INSERT INTO "MatchRun" ("id", "workspaceId", "trigger", "seed", "input", "pairs", "unmatched", "durationMs", "createdAt")
     VALUES (${matchRun.id}::uuid, ${run.workspaceId}::uuid, ${run.trigger}, 0, ${JSON.stringify(run.input)}::jsonb,
       ${run.sessions.length}::int, ${run.leftOutRequestIds.length}::int, ${run.durationMs}::int, now() AT TIME ZONE 'UTC')`;
-  // Ids are made here so a run of thousands of sessions is a few multi-row inserts (one per
-  // chunk), not several statements per session: the run's transaction has a time limit.
+  // Ids are made here so a run of thousands of sessions is two inserts (sessions, participants),
+  // not several statements per session: the run's transaction has a time limit.
   const planned = run.sessions.map((session) => ({ id: randomUUID(), session }));
   const sessionRows = planned.map(({ id, session }) => ({
     id,
