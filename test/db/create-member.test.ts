@@ -10,10 +10,7 @@ let database: TestDatabase;
 let db: Database;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const admin = createDatabase(database.url);
-  await admin.$executeRawUnsafe(`ALTER DATABASE "${database.name}" SET timezone = 'America/New_York'`);
-  await admin.$disconnect();
+  database = await createTestDatabase({ timezone: 'America/New_York' });
   db = createDatabase(database.url);
 });
 

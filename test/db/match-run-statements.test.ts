@@ -20,12 +20,9 @@ let db: Database;
 let statements: string[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   // Sessions are written in raw statements: their times must read back as Prisma writes them
   // (UTC), whatever zone the database session runs in.
-  const admin = createDatabase(database.url);
-  await admin.$executeRawUnsafe(`ALTER DATABASE "${database.name}" SET timezone = 'America/Sao_Paulo'`);
-  await admin.$disconnect();
+  database = await createTestDatabase({ timezone: 'America/Sao_Paulo' });
   db = createDatabase(database.url, { onStatement: (sql) => statements.push(sql) });
 });
 

@@ -10,10 +10,7 @@ let database: TestDatabase;
 let db: Database;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const admin = createDatabase(database.url);
-  await admin.$executeRawUnsafe(`ALTER DATABASE "${database.name}" SET timezone = 'Pacific/Auckland'`);
-  await admin.$disconnect();
+  database = await createTestDatabase({ timezone: 'Pacific/Auckland' });
   db = createDatabase(database.url);
 });
 

@@ -59,15 +59,23 @@ export function ensureTemplateDatabase(): Promise<string> {
   return template;
 }
 
-/** A new database cloned from the template; drop() removes it even if connections are still open. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A new database cloned from the template; drop() removes it even if connections are still open.
+ * `timezone` sets the zone its sessions run in, for statements that must store UTC whatever it is.
+ */
+export async function createTestDatabase(options: { timezone?: string } = {}): Promise<TestDatabase> {
   const templateName = await ensureTemplateDatabase();
   const name = uniqueDatabaseName();
-  await withServer((client) =>
-    client.query(
+  await withServer(async (client) => {
+    await client.query(
       `CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(templateName)}`,
-    ),
-  );
+    );
+    if (options.timezone) {
+      await client.query(
+        `ALTER DATABASE ${pg.escapeIdentifier(name)} SET timezone = ${pg.escapeLiteral(options.timezone)}`,
+      );
+    }
+  });
   return { name, url: databaseUrl(name), drop: () => dropDatabase(name) };
 }
 

@@ -1,14 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteKeysUnderPrefix } from '../../src/queue/redis.ts';
-import { startPageServer } from '../../src/sandbox/page/page-server.ts';
 import type { PageParts } from '../../src/sandbox/page/render-page.ts';
-import { Sandbox } from '../../src/sandbox/sandbox.ts';
+import type { Sandbox } from '../../src/sandbox/sandbox.ts';
 import { SHORTCUTS } from '../../src/slack/shortcuts/shortcut-ids.ts';
-import { databaseUrl, dropDatabase, uniqueDatabaseName } from '../harness/database.ts';
-import { REDIS_URL } from '../harness/test-world.ts';
+import { type SandboxPage, startSandboxPage } from './sandbox-page.ts';
 
 /**
  * Two things members do in real Slack, seen through the sandbox's page server (no browser): the
@@ -27,28 +22,16 @@ const PNG = Buffer.from(
 );
 
 let sandbox: Sandbox;
-let server: Server;
 let base: string;
-const database = uniqueDatabaseName();
-const queuePrefix = `mbtest-sandbox-${randomUUID().slice(0, 8)}`;
+let running: SandboxPage | undefined;
 
 beforeAll(async () => {
-  sandbox = await Sandbox.start({
-    databaseUrl: databaseUrl(database),
-    redisUrl: REDIS_URL,
-    queuePrefix,
-    logLevel: 'silent',
-  });
-  const started = await startPageServer(sandbox, 0);
-  server = started.server;
-  base = started.url;
+  running = await startSandboxPage();
+  ({ sandbox, base } = running);
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  server?.closeAllConnections();
-  await sandbox?.stop();
-  await Promise.all([dropDatabase(database), deleteKeysUnderPrefix(REDIS_URL, queuePrefix)]);
+  await running?.stop();
 }, 30_000);
 
 async function post(path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {

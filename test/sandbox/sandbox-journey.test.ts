@@ -1,16 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteKeysUnderPrefix } from '../../src/queue/redis.ts';
-import { startPageServer } from '../../src/sandbox/page/page-server.ts';
-import { Sandbox } from '../../src/sandbox/sandbox.ts';
-import { databaseUrl, dropDatabase, uniqueDatabaseName } from '../harness/database.ts';
-import { REDIS_URL } from '../harness/test-world.ts';
 import { launchBrowser, skipBrowser, watchForErrors } from './browser.ts';
+import { type SandboxPage, startSandboxPage } from './sandbox-page.ts';
 
 /**
  * The sandbox as a newcomer uses it, in a real headless browser: Ana opens the request form from
@@ -32,27 +26,17 @@ const ANA = 'U0ANA';
 const LUKAS = 'U0LUKAS';
 const MAYA = 'U0MAYA';
 
-let sandbox: Sandbox;
-let server: Server;
 let base: string;
+let running: SandboxPage | undefined;
 let browser: BrowserContext;
 let page: Page;
 let errors: string[];
-const database = uniqueDatabaseName();
-const queuePrefix = `mbtest-sandbox-${randomUUID().slice(0, 8)}`;
 
 describe.skipIf(skipBrowser)('the sandbox in a browser', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    sandbox = await Sandbox.start({
-      databaseUrl: databaseUrl(database),
-      redisUrl: REDIS_URL,
-      queuePrefix,
-      logLevel: 'silent',
-    });
-    const started = await startPageServer(sandbox, 0);
-    server = started.server;
-    base = started.url;
+    running = await startSandboxPage();
+    base = running.base;
     browser = await launchBrowser();
     page = await browser.newPage();
     errors = watchForErrors(page);
@@ -60,10 +44,7 @@ describe.skipIf(skipBrowser)('the sandbox in a browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    server?.closeAllConnections();
-    await sandbox?.stop();
-    await Promise.all([dropDatabase(database), deleteKeysUnderPrefix(REDIS_URL, queuePrefix)]);
+    await running?.stop();
   }, 30_000);
 
   it('two members are matched, confirm, meet, give feedback and see it; the organizer moves the daily question', async () => {
