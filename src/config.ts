@@ -146,6 +146,8 @@ const environmentSchema = z.object({
     .default('mockingbird'),
   /** Lets tests and benchmarks shorten waits; never needed in production. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(25_000),
+  /** How long one Slack Web API call may take before it counts as failed (and is retried). */
+  SLACK_API_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /**
    * How long a job stays with a worker that stopped answering (crashed, killed) before another
    * worker takes it over; also how often workers look for such jobs. BullMQ's default; tests shorten it.
@@ -244,6 +246,8 @@ export interface Config {
   roles: Role[];
   queuePrefix: string;
   shutdownTimeoutMs: number;
+  /** SLACK_API_TIMEOUT_MS: one Web API call's time limit. */
+  slackApiTimeoutMs: number;
   /** BullMQ's lockDuration and stalledInterval (WORKER_LOCK_SECONDS). */
   workerLockMs: number;
   /** The job queues this process's workers take (WORKER_QUEUES; all by default). */
@@ -320,6 +324,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     roles: env_.MOCKINGBIRD_ROLES,
     queuePrefix: env_.QUEUE_PREFIX,
     shutdownTimeoutMs: env_.SHUTDOWN_TIMEOUT_MS,
+    slackApiTimeoutMs: env_.SLACK_API_TIMEOUT_MS,
     workerLockMs: env_.WORKER_LOCK_SECONDS * 1000,
     workerQueues: env_.WORKER_QUEUES ?? [...jobNames],
     matching: {

@@ -14,7 +14,7 @@ export function slackClientOptions(config: Config, logger: Logger): WebClientOpt
   return {
     slackApiUrl: config.slack.apiUrl,
     logger: toSlackLogger(logger),
-    timeout: 10_000,
+    timeout: config.slackApiTimeoutMs,
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000, randomize: true },
     fetch: countSlackApiCalls(config.slack.apiUrl),
   };

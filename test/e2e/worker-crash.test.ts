@@ -28,6 +28,8 @@ let answerSlack = () => {};
 const workerEnv = () =>
   world.env({
     WORKER_LOCK_SECONDS: '5',
+    // The call Slack holds must still be in flight at the kill, however slow this machine is.
+    SLACK_API_TIMEOUT_MS: '60000',
     SHUTDOWN_TIMEOUT_MS: '2000',
     SESSION_REMINDERS_SECONDS: String(REMINDER_SECONDS),
     MATCH_SWEEP_INTERVAL_SECONDS: String(7 * 24 * 3600),
