@@ -66,11 +66,13 @@ it('a worker SIGKILLed with reminders in flight is replaced: none is lost, and o
   const soon = Date.now() + REMINDER_SECONDS * 1000;
   // One reminder is inside chat.postMessage at the kill: Slack has it, we have no record of it.
   const [inSlack] = await seedConfirmedSessions(world.db, { startTimes: [soon], tag: 'SLACK' });
-  // Five are due at once and will be held mid-job. Fewer than the worker's database pool (10):
-  // more would wait for a connection, give up after 2 s and go back to the queue as failed
-  // attempts (retried, not lost, but no longer in flight).
+  // Five are due at once and will be held mid-job, each on a connection of the worker's database
+  // pool (10). Well under it: a job that finds the pool full gives up after 2 s and goes back to
+  // the queue as a failed attempt (retried, not lost, but no longer in flight at the kill).
   const dueNow = await seedConfirmedSessions(world.db, { startTimes: Array(5).fill(soon), tag: 'NOW' });
-  // And four come due a few seconds later, after the crash, while no worker runs or a new one starts.
+  // And four come due a few seconds later, queued after the crash (as the web role, still up, would
+  // queue them) while no worker runs or a new one starts. Queued any earlier, a slow machine would
+  // have them due before the kill, holding more of the pool.
   const dueLater = await seedConfirmedSessions(world.db, {
     startTimes: [6_000, 7_000, 8_000, 9_000].map((ms) => soon + ms),
     tag: 'LATER',
@@ -93,14 +95,23 @@ it('a worker SIGKILLed with reminders in flight is replaced: none is lost, and o
   await dbLock.connect();
   await dbLock.query('BEGIN');
   await dbLock.query('LOCK TABLE "Session" IN ACCESS EXCLUSIVE MODE');
-  await scheduleReminders([...dueNow, ...dueLater]);
-  // Waited for by id, not by count: a reminder due later may be taken before all of these are.
-  await expect
-    .poll(async () => (await reminders.getActive()).map((job) => job.id), { timeout: 15_000 })
-    .toEqual(expect.arrayContaining([inSlack!, ...dueNow].map(reminderKey)));
+  await scheduleReminders(dueNow);
+  // The reminder Slack holds is not waited for here: its call stays in flight until answerSlack
+  // (the fake holds it), whatever BullMQ shows. Its job is normally still active, but three CI runs
+  // found it not to be, most likely a lock lost to a starved worker: the job is then run again
+  // beside its first run, which is allowed (the send claim keeps the two from both posting), and
+  // what follows checks the outcome either way.
+  try {
+    await expect
+      .poll(async () => (await reminders.getActive()).map((job) => job.id), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(dueNow.map(reminderKey)));
+  } catch (error) {
+    throw new Error(`reminders not in flight:\n${workers[0]!.stdout().slice(-6_000)}`, { cause: error });
+  }
 
   workers[0]!.child.kill('SIGKILL');
   expect(await workers[0]!.exited()).toEqual({ code: null, signal: 'SIGKILL' });
+  await scheduleReminders(dueLater);
   await dbLock.query('ROLLBACK');
   await dbLock.end();
   dbLock = undefined;
@@ -124,7 +135,7 @@ it('a worker SIGKILLed with reminders in flight is replaced: none is lost, and o
   // The reminder that was inside Slack's call when its worker died is taken over too…
   await expect
     .poll(async () => (await reminders.getJob(reminderKey(inSlack!)))?.stalledCounter, { timeout: 10_000 })
-    .toBe(1);
+    .toBeGreaterThanOrEqual(1);
   // Slack answers again (the dead worker's call and any later one for this channel go through)…
   answerSlack();
   // …and, once the dead worker's short claim on the send has lapsed (seconds), it is sent again: we cannot
@@ -133,6 +144,9 @@ it('a worker SIGKILLed with reminders in flight is replaced: none is lost, and o
   await expect
     .poll(() => world.db.sentMessage.count({ where: { key: reminderKey(inSlack!) } }), { timeout: 30_000 })
     .toBe(1);
+  await expect
+    .poll(async () => (await reminders.getJob(reminderKey(inSlack!)))?.getState())
+    .toBe('completed');
   expect(postsTo(inSlack!).length).toBeGreaterThanOrEqual(1);
   expect(postsTo(inSlack!).length).toBeLessThanOrEqual(2);
 
