@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { inRequestScope } from '../../observability/request-context.ts';
 import { surfaceOf } from './surface.ts';
@@ -11,7 +11,17 @@ import { surfaceOf } from './surface.ts';
 export function requestScope(): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
     const record = body as Record<string, unknown>;
-    const requestId = typeof record.event_id === 'string' ? record.event_id : randomBytes(6).toString('hex');
+    const requestId = typeof record.event_id === 'string' ? record.event_id : shortRandomId();
     await inRequestScope({ requestId, surface: surfaceOf(record) }, next);
   };
+}
+
+/**
+ * Twelve random hex digits. Taken from randomUUID, which draws its randomness 128 ids at a time:
+ * randomBytes asks the kernel on every call (half a per cent of the web role's CPU under load).
+ */
+function shortRandomId(): string {
+  const uuid = randomUUID();
+  // A v4 UUID's first eight and next four hex digits are all random (its version digit comes after).
+  return uuid.slice(0, 8) + uuid.slice(9, 13);
 }
