@@ -15,7 +15,7 @@ import { startWorkerProcess, stopWorkerProcess } from '../harness/worker-process
 // Sessions are seeded to start a minute out and reminded a minute before: due the moment they
 // are scheduled. A dead worker's reminders are taken over once their lock lapses: 5 s, as in
 // production (the catalogue's lock for reminders; other queues' 30 s default would outlast the
-// test). A 2 s lock here was lost on a loaded CI machine while its job was still running.
+// test).
 const REMINDER_SECONDS = 60;
 
 let world: TestWorld;
