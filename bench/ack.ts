@@ -4,7 +4,8 @@
  *
  * Runs Mockingbird's web role as production does (`npm run build`, then package.json's
  * `start:prod` command with --role=web: compiled JavaScript, a process of its own) against a fake
- * Slack in this process, a database cloned from the migrated template and a queue prefix of its
+ * Slack in another process (bench/fake-slack-process.ts, so taking the app's response_url answers
+ * never delays the clock that times its acknowledgements), a database cloned from the migrated template and a queue prefix of its
  * own; and, in the same run, a bare Bolt app that only acknowledges (bench/bare-bolt-app.ts,
  * compiled by the same build and started with the same flags). Latency is measured here, from
  * opening the request (connection included) to reading the answer: what Slack would see.
@@ -38,7 +39,6 @@ import { z } from 'zod';
 import { deleteKeysUnderPrefix } from '../src/queue/redis.ts';
 import { DAILY_QUESTION_ACTIONS } from '../src/slack/blocks/daily-question.ts';
 import { createTestDatabase } from '../test/harness/database.ts';
-import { FakeSlack } from '../test/harness/fake-slack.ts';
 import { productionWebEnv } from '../test/harness/production-command.ts';
 import { type SlackReply, SlackRequests } from '../test/harness/slack-requests.ts';
 import {
@@ -53,6 +53,7 @@ import {
   startChild,
   stopChild,
 } from './app-processes.ts';
+import { RemoteFakeSlack } from './remote-fake-slack.ts';
 
 const options = z
   .object({
@@ -141,12 +142,14 @@ async function timed(slack: SlackRequests, kind: Kind, user: string): Promise<Sa
   }
 }
 
+const requestsIn = (seconds: number) => Math.round(options.rate * seconds);
+
 /** Open loop: request i leaves at start + i/rate, never waiting for earlier answers. */
 async function drive(
   slack: SlackRequests,
   seconds: number,
 ): Promise<{ samples: Sample[]; sentSeconds: number }> {
-  const total = Math.round(options.rate * seconds);
+  const total = requestsIn(seconds);
   const start = performance.now();
   const pending: Promise<Sample>[] = [];
   for (let index = 0; index < total; index++) {
@@ -158,7 +161,7 @@ async function drive(
   return { samples: await Promise.all(pending), sentSeconds };
 }
 
-function signerFor(child: Child, fake: FakeSlack): SlackRequests {
+function signerFor(child: Child, fake: RemoteFakeSlack): SlackRequests {
   return new SlackRequests({
     url: `http://127.0.0.1:${child.port}/slack/events`,
     signingSecret: SIGNING_SECRET,
@@ -182,12 +185,13 @@ class Contender {
   constructor(
     readonly app: AppUnderTest,
     readonly child: Child,
-    private readonly fake: FakeSlack,
+    private readonly fake: RemoteFakeSlack,
   ) {
     this.slack = signerFor(child, fake);
   }
 
   async warmUp(): Promise<void> {
+    await this.fake.mintAhead(requestsIn(options.warmup));
     if (options.warmup > 0) await drive(this.slack, options.warmup);
     await sleep(SLICE_GAP_MS);
   }
@@ -195,8 +199,9 @@ class Contender {
   /** One slice of the measured load. */
   async drive(seconds: number): Promise<void> {
     const pid = this.child.process.pid!;
+    await this.fake.mintAhead(requestsIn(seconds));
     const cpuBefore = cpuSecondsOf(pid);
-    const responsesBefore = this.fake.responses.length;
+    const responsesBefore = await this.fake.countResponses();
     const from = performance.now();
     const sampler = setInterval(() => {
       this.peakRssUnderLoadMb = Math.max(this.peakRssUnderLoadMb, memoryOf(pid).rssMb);
@@ -211,7 +216,7 @@ class Contender {
     this.sentSeconds += sentSeconds;
     this.loadedSeconds += (performance.now() - from) / 1000;
     this.cpuSeconds += cpuSecondsOf(pid) - cpuBefore;
-    this.responses += this.fake.responses.length - responsesBefore;
+    this.responses += (await this.fake.countResponses()) - responsesBefore;
   }
 
   result(): Result {
@@ -311,15 +316,16 @@ async function metricsOf(child: Child): Promise<string> {
  * Part 1: a fresh process and, as soon as it announces its port, `options.burst` members never
  * seen before asking `/mock status` at once. Returns the client-side latencies.
  */
-async function coldBurst(app: AppUnderTest, fake: FakeSlack, run: number): Promise<number[]> {
+async function coldBurst(app: AppUnderTest, fake: RemoteFakeSlack, run: number): Promise<number[]> {
+  const users = Array.from(
+    { length: options.burst },
+    (_, index) => `U0COLD${run}${String(index).padStart(4, '0')}`,
+  );
+  await Promise.all(users.map((user) => fake.setUser(user, { tz: 'America/New_York' })));
+  await fake.mintAhead(users.length);
   const child = await app.start();
   try {
     const slack = signerFor(child, fake);
-    const users = Array.from(
-      { length: options.burst },
-      (_, index) => `U0COLD${run}${String(index).padStart(4, '0')}`,
-    );
-    for (const user of users) fake.setUser(user, { tz: 'America/New_York' });
     const samples = await Promise.all(users.map((user) => timed(slack, '/mock status', user)));
     // Let the work behind the acknowledgements finish before the process is stopped.
     await sleep(2_000);
@@ -332,18 +338,26 @@ async function coldBurst(app: AppUnderTest, fake: FakeSlack, run: number): Promi
 }
 
 /** Part 3: round trips to PostgreSQL per request of each kind, from the app's own counter. */
-async function roundTripsPerRequest(child: Child, fake: FakeSlack): Promise<Array<[string, number, number]>> {
+async function roundTripsPerRequest(
+  child: Child,
+  fake: RemoteFakeSlack,
+): Promise<Array<[string, number, number]>> {
   const slack = signerFor(child, fake);
   const newcomers = Array.from({ length: 20 }, (_, index) => `U0COST${String(index).padStart(3, '0')}`);
-  for (const user of newcomers) fake.setUser(user, { tz: 'Asia/Tokyo' });
+  await Promise.all(newcomers.map((user) => fake.setUser(user, { tz: 'Asia/Tokyo' })));
+  await fake.mintAhead(3 * newcomers.length);
   const measure = async (surface: string, requests: () => Promise<unknown>, count: number) => {
     const before = counterValue(await metricsOf(child), 'mockingbird_database_round_trips_total', {
       surface,
     });
-    const answersBefore = fake.responses.length;
+    const answersBefore = await fake.countResponses();
     await requests();
     // The answer goes through response_url once the work behind the ack is done.
-    for (let waited = 0; fake.responses.length < answersBefore + count && waited < 10_000; waited += 50)
+    for (
+      let waited = 0;
+      (await fake.countResponses()) < answersBefore + count && waited < 10_000;
+      waited += 50
+    )
       await sleep(50);
     await sleep(200);
     const after = counterValue(await metricsOf(child), 'mockingbird_database_round_trips_total', { surface });
@@ -362,11 +376,11 @@ async function roundTripsPerRequest(child: Child, fake: FakeSlack): Promise<Arra
 async function main(): Promise<void> {
   buildForProduction();
   const [fake, database] = await Promise.all([
-    FakeSlack.start({ teamId: TEAM_ID, botToken: BOT_TOKEN }),
+    RemoteFakeSlack.start({ teamId: TEAM_ID, botToken: BOT_TOKEN }),
     createTestDatabase(),
   ]);
   const queuePrefix = `mbbench-ack-${randomUUID().slice(0, 8)}`;
-  for (const user of USERS) fake.setUser(user, { tz: 'Europe/London' });
+  await Promise.all(USERS.map((user) => fake.setUser(user, { tz: 'Europe/London' })));
   const env = {
     ...PRODUCTION_ENV,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -477,8 +491,8 @@ async function main(): Promise<void> {
     );
     console.log(
       "bench lag: p99 event-loop delay of this benchmark's own process during each app's slices; it " +
-        "times every request and hosts the fake Slack that takes Mockingbird's response_url answers, " +
-        'so what it is late by is added to the latencies it measures.',
+        'times every request (the fake Slack runs in a process of its own), so what it is late by is ' +
+        'added to the latencies it measures.',
     );
     console.log(
       `the app's own histogram (from connection accepted to ack), p99 bucket bound per run: ${histogramP99s

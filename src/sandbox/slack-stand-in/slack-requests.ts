@@ -17,8 +17,22 @@
  * ```
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import type { SlackStandIn } from './slack-stand-in.ts';
 import type { Json } from './types.ts';
+
+/**
+ * What SlackRequests reads from the fake Slack: the stand-in itself, or anything that can answer
+ * the same (bench/remote-fake-slack.ts, for a stand-in running in another process).
+ */
+export interface SlackRequestsSource {
+  readonly botId: string;
+  readonly botUserId: string;
+  readonly appId: string;
+  readonly teamDomain: string;
+  user(userId: string): { name: string };
+  channel(channelId: string): { name?: string | undefined };
+  responseUrl(name?: string): string;
+  triggerId(): string;
+}
 
 export interface SlackRequestsOptions {
   /** The app's request URL, e.g. `http://127.0.0.1:3000/slack/events`. */
@@ -26,7 +40,7 @@ export interface SlackRequestsOptions {
   signingSecret: string;
   teamId: string;
   /** Mints response_urls and trigger_ids, and supplies bot, app and user details. */
-  fake?: SlackStandIn;
+  fake?: SlackRequestsSource;
   teamDomain?: string;
   apiAppId?: string;
   botUserId?: string;
