@@ -4,30 +4,34 @@ import { AppError, SORRY_MESSAGE, TRY_AGAIN_MESSAGE } from '../errors.ts';
 import type { Logger } from '../observability/logger.ts';
 import { isDatabaseUnavailable } from '../store/prisma.ts';
 import type { SlackMessage } from './blocks/help-message.ts';
+import { followUps } from './follow-ups.ts';
 
 /**
- * Runs the work behind an already-acknowledged request and answers the member through
- * response_url: with the result (if it has one), or with a message they can act on. Nothing escapes to Bolt,
- * so a failure is logged once and never leaves the member with silence or a stack trace.
+ * Runs the work behind an already-acknowledged request, in its turn on the follow-up lane, and
+ * answers the member through response_url: with the result (if it has one), or with a message they
+ * can act on. Nothing escapes to Bolt, so a failure is logged once and never leaves the member with
+ * silence or a stack trace.
  */
-export async function respondSafely(
+export function respondSafely(
   respond: RespondFn,
   logger: Logger,
   work: () => Promise<SlackMessage | null>,
 ): Promise<void> {
-  let message: SlackMessage | null;
-  try {
-    message = await work();
-  } catch (error) {
-    message = { text: describeFailure(error, logger), blocks: [] };
-  }
-  // Null means the work answered in its own way (it opened a modal), so there is nothing to say.
-  if (message === null) return;
-  try {
-    await respond({ response_type: 'ephemeral', replace_original: false, ...message });
-  } catch (error) {
-    logger.error({ err: errorSummary(error) }, 'could not answer through response_url');
-  }
+  return followUps.run(async () => {
+    let message: SlackMessage | null;
+    try {
+      message = await work();
+    } catch (error) {
+      message = { text: describeFailure(error, logger), blocks: [] };
+    }
+    // Null means the work answered in its own way (it opened a modal), so there is nothing to say.
+    if (message === null) return;
+    try {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    } catch (error) {
+      logger.error({ err: errorSummary(error) }, 'could not answer through response_url');
+    }
+  });
 }
 
 const SLACK_BUSY_MESSAGE =
