@@ -53,7 +53,7 @@ export const metrics = {
   }),
   slackApiCalls: new Counter({
     name: 'mockingbird_slack_api_calls_total',
-    help: 'Web API HTTP requests (every attempt, retries included), by method and HTTP status; 429 is a rate limit, "error" no answer.',
+    help: 'HTTP requests to Slack (every attempt, retries included), by Web API method (or response_url, upload) and HTTP status; 429 is a rate limit, "error" no answer.',
     labelNames: ['method', 'status'] as const,
     registers: [registry],
   }),

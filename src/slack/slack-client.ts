@@ -16,7 +16,7 @@ export function slackClientOptions(config: Config, logger: Logger): WebClientOpt
     logger: toSlackLogger(logger),
     timeout: config.slackApiTimeoutMs,
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000, randomize: true },
-    fetch: countSlackApiCalls(config.slack.apiUrl),
+    fetch: countSlackApiCalls(config.slack.apiUrl, config.slackApiTimeoutMs),
   };
 }
 

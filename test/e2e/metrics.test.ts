@@ -115,6 +115,19 @@ describe('GET /metrics', () => {
       .toBe(seriesValue(before, answered) + 1);
   });
 
+  it('counts answers through response_url as such, not as file uploads', async () => {
+    const before = await scrape();
+    await ctx.app.slack.command('U0ANA', '/mock', 'status');
+    await ctx.world.fake.waitForResponse((posted) => JSON.stringify(posted.body).includes('no open request'));
+
+    const answers = 'mockingbird_slack_api_calls_total{method="response_url",status="200"}';
+    const uploads = 'mockingbird_slack_api_calls_total{method="upload",status="200"}';
+    await expect
+      .poll(async () => seriesValue(await scrape(), answers))
+      .toBe(seriesValue(before, answers) + 1);
+    expect(seriesValue(await scrape(), uploads)).toBe(seriesValue(before, uploads));
+  });
+
   it('counts the match and the session it creates when Ana and Bo are paired', async () => {
     const before = await scrape();
     await ctx.app.slack.command('U0ANA', '/mock', 'product-sense senior both weekdays 18-21');
