@@ -89,6 +89,26 @@ describe('bodies are refused before they are buffered', () => {
     const help = await ctx.app.slack.command('U0ANA', '/mock', 'help');
     expect(help.status).toBe(200);
   });
+
+  it('a small unsigned command is refused, and one riding in beside an ssl_check never runs', async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const command = new URLSearchParams({
+      command: '/mock',
+      text: 'status',
+      user_id: 'U0MALLORY',
+      team_id: 'T0TEST',
+      response_url: ctx.world.fake.responseUrl('smuggled'),
+      trigger_id: ctx.world.fake.triggerId(),
+    }).toString();
+    expect((await ctx.app.slack.raw(command, form)).status).toBe(401);
+    expect((await ctx.app.slack.raw(`ssl_check=1&${command}`, form)).status).toBe(200);
+
+    // A real member's status after both is answered; neither of the two reached a listener.
+    await ctx.app.slack.command('U0ANA', '/mock', 'status');
+    await ctx.world.fake.waitForResponse((posted) => JSON.stringify(posted.body).includes('no open request'));
+    expect(ctx.world.fake.responses.filter((posted) => posted.name === 'smuggled')).toEqual([]);
+    expect(ctx.world.fake.callsTo('users.info').filter((call) => call.args.user === 'U0MALLORY')).toEqual([]);
+  });
 });
 
 describe('signed bodies that are not objects', () => {

@@ -14,8 +14,9 @@ const UNSIGNED_SMALL_BYTES = 1024;
 type BufferedRequest = IncomingMessage & { rawBody?: Buffer };
 
 /**
- * Checks what Bolt's HTTPReceiver checks too late or not at all, before it sees a request to the
- * events endpoint: a post without Slack's signature headers is refused before its body is read;
+ * Checks Slack's signature, and what Bolt's HTTPReceiver checks too late or not at all, before it
+ * sees a request to the events endpoint: a post without Slack's signature headers is refused
+ * before its body is read (unless it is small enough to be Slack's unsigned `ssl_check`);
  * a body over the limit is refused while it is read (or at once from its Content-Length); a signed
  * body that is not a JSON object (`payload=null`) gets a 400 instead of crashing Bolt's parser
  * with an unhandled rejection and no answer. The body read here is handed to Bolt as `rawBody`,
@@ -65,6 +66,13 @@ export function guardSlackRequests(
         }
         // Refused here, so Bolt does not log a mismatch line for every one of them.
         if (signed && !valid) return refuse(res, 401);
+        // Bolt no longer checks signatures (createSlackApp turns that off: this check is the one),
+        // so the only unsigned request it may see is Slack's ssl_check, stripped to just that, as
+        // Bolt itself strips it, so nothing can ride in beside it.
+        if (!signed) {
+          if (!isSslCheck(text, req.headers['content-type'])) return refuse(res, 401);
+          (req as BufferedRequest).rawBody = Buffer.from('ssl_check=1');
+        }
         if (valid && !isObjectBody(text, req.headers['content-type'])) return refuse(res, 400);
         try {
           listen(req, res);
@@ -108,6 +116,13 @@ function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | 'too
 /** Slack's own window for a signature timestamp. */
 function isFresh(timestampSeconds: number): boolean {
   return Number.isFinite(timestampSeconds) && Math.abs(Date.now() / 1000 - timestampSeconds) < 300;
+}
+
+/** Slack's unsigned probe of the request URL's certificate: `ssl_check=1` in a form post. */
+function isSslCheck(text: string, contentType: string | undefined): boolean {
+  return (
+    contentType === 'application/x-www-form-urlencoded' && new URLSearchParams(text).get('ssl_check') === '1'
+  );
 }
 
 /** Bolt reads `.type`, `.ssl_check` and more off the parsed body: it must be an object. */
