@@ -28,7 +28,7 @@ export async function warmUpWebRole(db: Database, logger: Logger, now: Date): Pr
     await Promise.all(Array.from({ length: DEFAULT_POOL_SIZE }, () => db.$queryRaw`SELECT 1`));
     await Promise.all([
       findMember(db, NOBODY),
-      findMemberStatus(db, NO_ID, now),
+      findMemberStatus(db, NOBODY, now),
       findQuestionForTeam(db, NO_ID, NOBODY.slackTeamId),
       findWorkspaceSettings(db, NO_ID),
     ]);

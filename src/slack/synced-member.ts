@@ -24,7 +24,19 @@ export async function ensureSyncedMember(
   client: WebClient,
   ref: MemberRef,
 ): Promise<MemberProfile> {
-  const known = await findMember(deps.db, ref);
+  return syncMember(deps, client, ref, await findMember(deps.db, ref));
+}
+
+/**
+ * ensureSyncedMember for a caller that has already read the member (`known`, null when there was
+ * no row) together with what it needed: a known, synced member then costs no round trip here.
+ */
+export async function syncMember(
+  deps: AppDeps,
+  client: WebClient,
+  ref: MemberRef,
+  known: MemberProfile | null,
+): Promise<MemberProfile> {
   if (known?.profileSyncedAt) {
     if (deps.now().getTime() - known.profileSyncedAt.getTime() > PROFILE_REFRESH_AFTER_MS) {
       await queueFollowUps(deps.db, [enqueueJob('refresh-member-profile', ref)]);

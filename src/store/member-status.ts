@@ -1,3 +1,4 @@
+import { type MemberProfile, type MemberRef, toProfile } from './members.ts';
 import { type OpenRequestRow, toOpenRequestRow } from './partner-requests.ts';
 import type { DbClient } from './prisma.ts';
 import { type SessionRecord, toRecord, withParticipants } from './sessions.ts';
@@ -5,20 +6,28 @@ import { type SessionRecord, toRecord, withParticipants } from './sessions.ts';
 /** Sessions this long past their start still show as upcoming: one may be running. */
 const RUNNING_GRACE_MS = 60 * 60_000;
 
+/** What `/mock status` shows: the member's open request and sessions ahead. */
+export interface MemberStatus {
+  member: MemberProfile;
+  request: OpenRequestRow | null;
+  sessions: SessionRecord[];
+}
+
 /**
- * What `/mock status` shows a member, in one statement (Prisma's relation joins): their open
- * request and their next five sessions still proposed or confirmed, including one that started up
- * to an hour ago. The member is waiting on it; a query per relation would be five round trips.
+ * The member and what `/mock status` shows them, in one statement (Prisma's relation joins):
+ * their open request and their next five sessions still proposed or confirmed, including one that
+ * started up to an hour ago. Null before the member's first contact. The member is waiting on it:
+ * a lookup and then a query per relation would be six round trips; a lookup then this, two.
  */
 export async function findMemberStatus(
   db: DbClient,
-  memberId: string,
+  ref: MemberRef,
   now: Date,
-): Promise<{ request: OpenRequestRow | null; sessions: SessionRecord[] }> {
-  const member = await db.member.findUnique({
-    where: { id: memberId },
-    select: {
-      requests: { where: { openForMemberId: memberId }, take: 1 },
+): Promise<MemberStatus | null> {
+  const member = await db.member.findFirst({
+    where: { slackUserId: ref.slackUserId, workspace: { slackTeamId: ref.slackTeamId } },
+    include: {
+      requests: { where: { openForMemberId: { not: null } }, take: 1 },
       participants: {
         where: {
           session: {
@@ -32,9 +41,12 @@ export async function findMemberStatus(
       },
     },
   });
-  const request = member?.requests[0];
+  if (!member) return null;
+  const { requests, participants, ...row } = member;
+  const request = requests[0];
   return {
+    member: toProfile(row, ref),
     request: request ? toOpenRequestRow(request) : null,
-    sessions: (member?.participants ?? []).map((participant) => toRecord(participant.session)),
+    sessions: participants.map((participant) => toRecord(participant.session)),
   };
 }

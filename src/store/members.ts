@@ -126,7 +126,8 @@ function readUsualAvailability(value: unknown): Availability | null {
   return valid.ok ? valid.value : null;
 }
 
-function toProfile(member: Member, ref: MemberRef): MemberProfile {
+/** The profile the app works with, from the member's row (the caller knows their Slack ids). */
+export function toProfile(member: Member, ref: MemberRef): MemberProfile {
   return {
     id: member.id,
     workspaceId: member.workspaceId,

@@ -75,10 +75,14 @@ describe('asking for a partner with the quick path', () => {
     const requests = await ctx.world.db.partnerRequest.findMany({ where: { memberId: cy.id } });
     expect(requests).toHaveLength(1);
     expect(requests[0]?.interviewTypes).toEqual(['strategy']);
+    await ctx.app.slack.command('U0CY', '/mock', 'status');
+    expect(JSON.stringify((await responseIncluding('*Your open request*')).body)).toContain('Strategy');
 
     await ctx.app.slack.command('U0CY', '/mock', 'cancel');
     await responseIncluding('Your request is withdrawn');
     expect(await ctx.world.db.partnerRequest.count({ where: { memberId: cy.id, status: 'OPEN' } })).toBe(0);
+    await ctx.app.slack.command('U0CY', '/mock', 'status');
+    await responseIncluding('You have no open request and no session ahead');
   });
 
   it('a request with unreadable times gets a specific ephemeral message and nothing is stored', async () => {

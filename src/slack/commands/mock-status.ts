@@ -7,17 +7,22 @@ import { findNextSession } from '../../store/sessions.ts';
 import { cancelSessionFor } from '../../workflows/cancel-session.ts';
 import type { SlackMessage } from '../blocks/help-message.ts';
 import { statusMessage } from '../blocks/status-message.ts';
-import { ensureSyncedMember } from '../synced-member.ts';
+import { ensureSyncedMember, syncMember } from '../synced-member.ts';
 
 const NO_REQUEST =
   'You have no open request. Ask for a partner with `/mock <type>`, e.g. `/mock execution now`.';
 
-/** `/mock status`: the member's open request and sessions ahead, with what to do next. */
+/**
+ * `/mock status`: the member's open request and sessions ahead, with what to do next. One round
+ * trip for a member already known (the lookup and the status are one statement), two on first
+ * contact (that read, then the statement that creates them).
+ */
 export async function showStatus(deps: AppDeps, client: WebClient, ref: MemberRef): Promise<SlackMessage> {
-  const member = await ensureSyncedMember(deps, client, ref);
   const now = deps.now();
-  const { request, sessions } = await findMemberStatus(deps.db, member.id, now);
-  return statusMessage(ref.slackUserId, request, sessions, now.getTime());
+  const status = await findMemberStatus(deps.db, ref, now);
+  await syncMember(deps, client, ref, status?.member ?? null);
+  // A member seen for the first time just now has neither a request nor a session.
+  return statusMessage(ref.slackUserId, status?.request ?? null, status?.sessions ?? [], now.getTime());
 }
 
 /** `/mock cancel`: withdraws the open request. */
