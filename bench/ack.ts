@@ -1,6 +1,7 @@
 /**
  * Acknowledgement benchmark: `npm run bench:ack` (flags: --rate=200 --seconds=30 --warmup=3
- * --runs=3 --burst=200).
+ * --runs=3 --burst=200; --app-flags="--cpu-prof --cpu-prof-dir=/tmp/prof" adds node flags to each
+ * Mockingbird process, e.g. for a CPU profile or --trace-gc, whose output BENCH_LOG_DIR keeps).
  *
  * Runs Mockingbird's web role as production does (`npm run build`, then package.json's
  * `start:prod` command with --role=web: compiled JavaScript, a process of its own) against a fake
@@ -62,6 +63,7 @@ const options = z
     warmup: z.coerce.number().min(0).default(3),
     runs: z.coerce.number().int().min(1).default(3),
     burst: z.coerce.number().int().min(1).default(200),
+    'app-flags': z.string().default(''),
   })
   .parse(
     parseArgs({
@@ -71,6 +73,7 @@ const options = z
         warmup: { type: 'string' },
         runs: { type: 'string' },
         burst: { type: 'string' },
+        'app-flags': { type: 'string' },
       },
     }).values,
   );
@@ -389,6 +392,7 @@ async function main(): Promise<void> {
   };
   const nodeArgs = productionNodeArgs();
   const flags = nodeArgs.filter((arg) => arg.startsWith('--'));
+  const appFlags = options['app-flags'].split(/\s+/).filter(Boolean);
   const apps: AppUnderTest[] = [
     {
       name: 'bare Bolt',
@@ -402,7 +406,7 @@ async function main(): Promise<void> {
       name: 'Mockingbird',
       start: () =>
         startChild(
-          [...nodeArgs, '--role=web'],
+          [...appFlags, ...nodeArgs, '--role=web'],
           {
             ...env,
             DATABASE_URL: database.url,
