@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../app-deps.ts';
 import { ADMIN_SETTINGS_ACTIONS } from '../blocks/admin-settings-modal.ts';
 import { RESUME_MATCHING_ACTION } from '../blocks/auto-paused.ts';
@@ -13,6 +13,7 @@ import { QUESTION_ADMIN_ACTIONS } from '../blocks/question-admin-list.ts';
 import { SESSION_ACTIONS } from '../blocks/session-actions.ts';
 import { SESSION_BRIEF } from '../blocks/session-brief.ts';
 import { WEEKLY_ACTIONS } from '../blocks/weekly-opt-in.ts';
+import { routeBy } from '../listener-routes.ts';
 import { openDailySettingsButton } from './admin-daily-open.ts';
 import { openAdminSettingsButton } from './admin-settings-open.ts';
 import { hintDailyQuestion } from './daily-question-hint.ts';
@@ -34,28 +35,39 @@ import { pickSessionSlot } from './session-pick-slot.ts';
 import { rescheduleSessionButton } from './session-reschedule.ts';
 import { skipWeekButton } from './weekly-skip.ts';
 
-/** Buttons and menus in messages; each listener is one file in this folder. */
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/**
+ * Buttons and menus in messages and views, routed by action_id (listener-routes.ts says why one
+ * Bolt listener serves them all); each listener is one file in this folder.
+ */
 export function register(app: App, deps: AppDeps): void {
-  app.action(SESSION_ACTIONS.pickSlot, pickSessionSlot(deps));
-  app.action(SESSION_ACTIONS.cancel, cancelSessionButton(deps));
-  app.action(SESSION_ACTIONS.reschedule, rescheduleSessionButton(deps));
-  app.action(SESSION_ACTIONS.noShow, reportNoShowButton(deps));
-  app.action(FORGET_ME_ACTION, forgetMeButton(deps));
-  app.action(RESUME_MATCHING_ACTION, resumeMatchingButton(deps));
-  app.action(DAILY_QUESTION_ACTIONS.practise, practiseDailyQuestion(deps));
-  app.action(DAILY_QUESTION_ACTIONS.hint, hintDailyQuestion(deps));
-  app.action(FEEDBACK_ACTIONS.open, openFeedbackButton(deps));
-  app.action(INTERVIEWER_RATING_MODAL.openActionId, openInterviewerRatingButton(deps));
-  app.action(SESSION_BRIEF.openActionId, openSessionBriefButton(deps));
-  app.action(WEEKLY_ACTIONS.skip, skipWeekButton(deps));
-  app.action(HOME_ACTIONS.findPartner, findPartnerButton(deps));
-  app.action(HOME_ACTIONS.editProfile, editProfileButton(deps));
-  app.action(ADMIN_SETTINGS_ACTIONS.open, openAdminSettingsButton(deps));
-  app.action(ADMIN_SETTINGS_ACTIONS.openDaily, openDailySettingsButton(deps));
-  app.action(QUESTION_ADMIN_ACTIONS.add, pushQuestionForm(deps, questionFormModal));
-  app.action(QUESTION_ADMIN_ACTIONS.edit, editQuestionButton(deps));
-  app.action(QUESTION_ADMIN_ACTIONS.retire, retireQuestionButton(deps, 'retire'));
-  app.action(QUESTION_ADMIN_ACTIONS.restore, retireQuestionButton(deps, 'restore'));
-  app.action(QUESTION_ADMIN_ACTIONS.page, pageQuestionsButton(deps));
-  app.action(QUESTION_ADMIN_ACTIONS.import, pushQuestionForm(deps, questionImportModal));
+  const buttons: Array<[string, (args: ButtonArgs) => Promise<void>]> = [
+    [SESSION_ACTIONS.pickSlot, pickSessionSlot(deps)],
+    [SESSION_ACTIONS.cancel, cancelSessionButton(deps)],
+    [SESSION_ACTIONS.reschedule, rescheduleSessionButton(deps)],
+    [SESSION_ACTIONS.noShow, reportNoShowButton(deps)],
+    [FORGET_ME_ACTION, forgetMeButton(deps)],
+    [RESUME_MATCHING_ACTION, resumeMatchingButton(deps)],
+    [DAILY_QUESTION_ACTIONS.practise, practiseDailyQuestion(deps)],
+    [DAILY_QUESTION_ACTIONS.hint, hintDailyQuestion(deps)],
+    [FEEDBACK_ACTIONS.open, openFeedbackButton(deps)],
+    [INTERVIEWER_RATING_MODAL.openActionId, openInterviewerRatingButton(deps)],
+    [SESSION_BRIEF.openActionId, openSessionBriefButton(deps)],
+    [WEEKLY_ACTIONS.skip, skipWeekButton(deps)],
+    [HOME_ACTIONS.findPartner, findPartnerButton(deps)],
+    [HOME_ACTIONS.editProfile, editProfileButton(deps)],
+    [ADMIN_SETTINGS_ACTIONS.open, openAdminSettingsButton(deps)],
+    [ADMIN_SETTINGS_ACTIONS.openDaily, openDailySettingsButton(deps)],
+    [QUESTION_ADMIN_ACTIONS.add, pushQuestionForm(deps, questionFormModal)],
+    [QUESTION_ADMIN_ACTIONS.edit, editQuestionButton(deps)],
+    [QUESTION_ADMIN_ACTIONS.retire, retireQuestionButton(deps, 'retire')],
+    [QUESTION_ADMIN_ACTIONS.restore, retireQuestionButton(deps, 'restore')],
+    [QUESTION_ADMIN_ACTIONS.page, pageQuestionsButton(deps)],
+    [QUESTION_ADMIN_ACTIONS.import, pushQuestionForm(deps, questionImportModal)],
+  ];
+  app.action(
+    { type: 'block_actions' },
+    routeBy((args: ButtonArgs) => args.action.action_id, buttons),
+  );
 }

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { AppDeps } from '../../app-deps.ts';
 import { ADMIN_SETTINGS_MODAL } from '../blocks/admin-settings-modal.ts';
 import { DAILY_SETTINGS_MODAL } from '../blocks/daily-settings-modal.ts';
@@ -9,6 +9,7 @@ import { QUESTION_FORM_MODAL } from '../blocks/question-admin-form.ts';
 import { QUESTION_IMPORT_MODAL } from '../blocks/question-admin-import.ts';
 import { REQUEST_MODAL } from '../blocks/request-modal.ts';
 import { SESSION_BRIEF } from '../blocks/session-brief.ts';
+import { routeBy } from '../listener-routes.ts';
 import { submitAdminSettings } from './submit-admin-settings.ts';
 import { submitDailySettings } from './submit-daily-settings.ts';
 import { submitFeedback } from './submit-feedback.ts';
@@ -19,14 +20,26 @@ import { submitQuestionImport } from './submit-question-import.ts';
 import { submitRequestForm } from './submit-request-form.ts';
 import { submitSessionBrief } from './submit-session-brief.ts';
 
+type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/**
+ * Modal submissions, routed by callback_id (listener-routes.ts says why one Bolt listener serves
+ * them all); each listener is one file in this folder.
+ */
 export function register(app: App, deps: AppDeps): void {
-  app.view(REQUEST_MODAL.callbackId, submitRequestForm(deps));
-  app.view(PROFILE_MODAL.callbackId, submitProfileForm(deps));
-  app.view(DAILY_SETTINGS_MODAL.callbackId, submitDailySettings(deps));
-  app.view(FEEDBACK_MODAL.callbackId, submitFeedback(deps));
-  app.view(INTERVIEWER_RATING_MODAL.callbackId, submitInterviewerRating(deps));
-  app.view(SESSION_BRIEF.callbackId, submitSessionBrief(deps));
-  app.view(ADMIN_SETTINGS_MODAL.callbackId, submitAdminSettings(deps));
-  app.view(QUESTION_FORM_MODAL.callbackId, submitQuestionForm(deps));
-  app.view(QUESTION_IMPORT_MODAL.callbackId, submitQuestionImport(deps));
+  const modals: Array<[string, (args: SubmissionArgs) => Promise<void>]> = [
+    [REQUEST_MODAL.callbackId, submitRequestForm(deps)],
+    [PROFILE_MODAL.callbackId, submitProfileForm(deps)],
+    [DAILY_SETTINGS_MODAL.callbackId, submitDailySettings(deps)],
+    [FEEDBACK_MODAL.callbackId, submitFeedback(deps)],
+    [INTERVIEWER_RATING_MODAL.callbackId, submitInterviewerRating(deps)],
+    [SESSION_BRIEF.callbackId, submitSessionBrief(deps)],
+    [ADMIN_SETTINGS_MODAL.callbackId, submitAdminSettings(deps)],
+    [QUESTION_FORM_MODAL.callbackId, submitQuestionForm(deps)],
+    [QUESTION_IMPORT_MODAL.callbackId, submitQuestionImport(deps)],
+  ];
+  app.view(
+    { type: 'view_submission' },
+    routeBy((args: SubmissionArgs) => args.view.callback_id, modals),
+  );
 }
