@@ -17,6 +17,8 @@
 export class FollowUpLane {
   private running = 0;
   private readonly waiting = new Set<() => void>();
+  /** Every follow-up not yet settled, waiting or running: what a graceful stop waits for. */
+  private readonly unsettled = new Set<Promise<unknown>>();
 
   constructor(
     private readonly limits: {
@@ -33,7 +35,20 @@ export class FollowUpLane {
     return this.waiting.size;
   }
 
-  async run<T>(work: () => Promise<T>): Promise<T> {
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const running = this.inTurn(work);
+    const tracked = running.catch(() => {});
+    this.unsettled.add(tracked);
+    void tracked.finally(() => this.unsettled.delete(tracked));
+    return running;
+  }
+
+  /** Resolves once every follow-up handed over so far has settled. */
+  async settled(): Promise<void> {
+    while (this.unsettled.size > 0) await Promise.allSettled([...this.unsettled]);
+  }
+
+  private async inTurn<T>(work: () => Promise<T>): Promise<T> {
     // Nobody jumps the queue: a newcomer starts at once only when nobody is waiting.
     if (this.waiting.size === 0 && this.mayStart()) this.running += 1;
     else await this.turnOrTimeout();

@@ -7,17 +7,24 @@ import type { SlackMessage } from './blocks/help-message.ts';
 import { followUps } from './follow-ups.ts';
 
 /**
- * Runs the work behind an already-acknowledged request, in its turn on the follow-up lane, and
- * answers the member through response_url: with the result (if it has one), or with a message they
- * can act on. Nothing escapes to Bolt, so a failure is logged once and never leaves the member with
- * silence or a stack trace.
+ * Hands the work behind an already-acknowledged request to the follow-up lane and returns at once;
+ * the lane runs it in its turn and answers the member through response_url: with the result (if it
+ * has one), or with a message they can act on. Nothing escapes, so a failure is logged once and
+ * never leaves the member with silence or a stack trace.
+ *
+ * Not awaited, on purpose: Bolt offers each request to every listener the app registers and keeps
+ * all of those promises until the slowest settles. While the listener waited for its answer, that
+ * bookkeeping (a closure, a copied middleware array and a chain of promises per listener) lived
+ * long enough to be promoted to the old generation, and its collection stopped the event loop
+ * every second. The listener now ends with its ack; a graceful stop waits for the lane instead
+ * (MeasuredApp.drain).
  */
 export function respondSafely(
   respond: RespondFn,
   logger: Logger,
   work: () => Promise<SlackMessage | null>,
-): Promise<void> {
-  return followUps.run(async () => {
+): void {
+  void followUps.run(async () => {
     let message: SlackMessage | null;
     try {
       message = await work();

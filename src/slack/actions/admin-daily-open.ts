@@ -27,7 +27,7 @@ export function openDailySettingsButton(deps: AppDeps) {
       const text = typeof message === 'string' ? message : (message.text ?? '');
       await pushModal(client, triggerId, noticeModal('Daily question', text));
     };
-    await respondSafely(inModal as unknown as RespondFn, deps.logger, () =>
+    respondSafely(inModal as unknown as RespondFn, deps.logger, () =>
       openDailySettingsModal(deps, client, memberRefOf(press.data), triggerId, 'push'),
     );
   };

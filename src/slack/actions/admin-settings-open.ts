@@ -19,7 +19,7 @@ export function openAdminSettingsButton(deps: AppDeps) {
       return;
     }
     const { trigger_id: triggerId } = press.data;
-    await respondSafely(answerFor(respond, client, triggerId), deps.logger, () =>
+    respondSafely(answerFor(respond, client, triggerId), deps.logger, () =>
       openSettingsModal(deps, client, memberRefOf(press.data), triggerId),
     );
   };

@@ -17,7 +17,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 export function hintDailyQuestion(deps: AppDeps) {
   return async ({ ack, body, respond }: ActionArgs): Promise<void> => {
     await ack();
-    await respondSafely(respond, deps.logger, async () => {
+    respondSafely(respond, deps.logger, async () => {
       const payload = dailyQuestionActionSchema.parse(body);
       const questionId = questionIdOf(payload);
       const question = questionId ? await findQuestionForTeam(deps.db, questionId, teamIdOf(payload)) : null;

@@ -32,7 +32,7 @@ export function openFeedbackButton(deps: AppDeps) {
       return;
     }
     const { user, trigger_id: triggerId, actions } = press.data;
-    await respondSafely(answerFor(respond, client, triggerId), deps.logger, async () => {
+    respondSafely(answerFor(respond, client, triggerId), deps.logger, async () => {
       const sessionId = z.uuid().safeParse(actions[0]!.value);
       if (!sessionId.success) return { text: NOT_YOURS, blocks: [] };
       const context = await findFeedbackFormContext(deps.db, sessionId.data, user.id, deps.now().getTime());

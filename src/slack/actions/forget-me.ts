@@ -20,7 +20,7 @@ const pressSchema = z.object({
 export function forgetMeButton(deps: AppDeps) {
   return async ({ ack, body, respond }: ActionArgs): Promise<void> => {
     await ack();
-    await respondSafely(respond, deps.logger, async () => {
+    respondSafely(respond, deps.logger, async () => {
       const press = pressSchema.parse(body);
       const memberId = await findMemberId(deps.db, press.team.id, press.user.id);
       if (!memberId) return forgottenMessage(0);

@@ -16,7 +16,7 @@ export function editProfileButton(deps: AppDeps) {
       return;
     }
     const { trigger_id: triggerId } = press.data;
-    await respondSafely(answerFor(respond, client, triggerId), deps.logger, () =>
+    respondSafely(answerFor(respond, client, triggerId), deps.logger, () =>
       openProfileForm(deps, client, memberRefOf(press.data), triggerId),
     );
   };

@@ -16,7 +16,7 @@ export function findPartnerButton(deps: AppDeps) {
       return;
     }
     const { trigger_id: triggerId } = press.data;
-    await respondSafely(answerFor(respond, client, triggerId), deps.logger, () =>
+    respondSafely(answerFor(respond, client, triggerId), deps.logger, () =>
       openRequestForm(deps, client, memberRefOf(press.data), triggerId),
     );
   };

@@ -14,7 +14,7 @@ export function openInterviewerRatingButton(deps: AppDeps) {
     const press = buttonPressSchema.safeParse(body);
     if (!press.success) return;
     const { user, trigger_id: triggerId, actions } = press.data;
-    await respondSafely(answerFor(respond, client, triggerId), deps.logger, async () => {
+    respondSafely(answerFor(respond, client, triggerId), deps.logger, async () => {
       const sessionId = z.uuid().safeParse(actions[0]!.value);
       if (!sessionId.success)
         return { text: 'That button belongs to a session Mockingbird cannot find.', blocks: [] };

@@ -56,5 +56,5 @@ export async function answerInModal(
     await pushModal(client, triggerId, noticeModal('Workspace questions', text));
   };
   // respondSafely only awaits the answer; nothing reads the HTTP response a RespondFn resolves to.
-  await respondSafely(inModal as unknown as RespondFn, logger, work);
+  respondSafely(inModal as unknown as RespondFn, logger, work);
 }

@@ -15,7 +15,7 @@ const pressSchema = z.object({
 export function resumeMatchingButton(deps: AppDeps) {
   return async ({ ack, body, respond }: ActionArgs): Promise<void> => {
     await ack();
-    await respondSafely(respond, deps.logger, async () => {
+    respondSafely(respond, deps.logger, async () => {
       const press = pressSchema.parse(body);
       const member = await ensureMember(deps.db, { slackTeamId: press.team.id, slackUserId: press.user.id });
       await setMatchingPause(deps.db, member.id, { pausedAt: null, snoozedUntil: null });

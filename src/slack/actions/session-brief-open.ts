@@ -16,7 +16,7 @@ export function openSessionBriefButton(deps: AppDeps) {
     const press = buttonPressSchema.safeParse(body);
     if (!press.success) return;
     const { user, trigger_id: triggerId, actions } = press.data;
-    await respondSafely(answerFor(respond, client, triggerId), deps.logger, async () => {
+    respondSafely(answerFor(respond, client, triggerId), deps.logger, async () => {
       const sessionId = z.uuid().safeParse(actions[0]!.value);
       const context = sessionId.success ? await findBriefContext(deps.db, sessionId.data, user.id) : null;
       if (!context)

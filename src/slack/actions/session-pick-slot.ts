@@ -11,7 +11,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 export function pickSessionSlot(deps: AppDeps) {
   return async ({ ack, body, respond }: ActionArgs): Promise<void> => {
     await ack();
-    await respondSafely(respond, deps.logger, async () => {
+    respondSafely(respond, deps.logger, async () => {
       const payload = sessionActionSchema.parse(body);
       const slot = slotValueSchema.safeParse(payload.actions[0]!.value);
       if (!slot.success) return { text: STALE_MESSAGES.changed, blocks: [] };

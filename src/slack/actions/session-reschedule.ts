@@ -10,7 +10,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 export function rescheduleSessionButton(deps: AppDeps) {
   return async ({ ack, body, respond }: ActionArgs): Promise<void> => {
     await ack();
-    await respondSafely(respond, deps.logger, async () => {
+    respondSafely(respond, deps.logger, async () => {
       const payload = sessionActionSchema.parse(body);
       const sessionId = sessionIdOf(payload);
       if (!sessionId) return { text: STALE_MESSAGES.changed, blocks: [] };

@@ -16,7 +16,7 @@ export function skipWeekButton(deps: AppDeps) {
     await ack();
     const press = buttonPressSchema.safeParse(body);
     if (!press.success) return;
-    await respondSafely(answerFor(respond, client, press.data.trigger_id), deps.logger, async () => {
+    respondSafely(answerFor(respond, client, press.data.trigger_id), deps.logger, async () => {
       const week = weekSchema.safeParse(press.data.actions[0]!.value);
       if (!week.success)
         return {

@@ -41,7 +41,7 @@ export function mockCommand(deps: AppDeps) {
     switch (request.kind) {
       case 'request-form':
         await ack();
-        await respondSafely(respond, deps.logger, () => openRequestForm(deps, client, member, triggerId));
+        respondSafely(respond, deps.logger, () => openRequestForm(deps, client, member, triggerId));
         return;
       case 'help':
         await ack({ response_type: 'ephemeral', ...helpMessage() });
@@ -57,46 +57,46 @@ export function mockCommand(deps: AppDeps) {
         return;
       case 'profile':
         await ack();
-        await respondSafely(respond, deps.logger, () => openProfileForm(deps, client, member, triggerId));
+        respondSafely(respond, deps.logger, () => openProfileForm(deps, client, member, triggerId));
         return;
       case 'status':
         await ack();
-        await respondSafely(respond, deps.logger, () => showStatus(deps, client, member));
+        respondSafely(respond, deps.logger, () => showStatus(deps, client, member));
         return;
       case 'cancel':
         await ack();
-        await respondSafely(respond, deps.logger, () => cancelRequest(deps, client, member));
+        respondSafely(respond, deps.logger, () => cancelRequest(deps, client, member));
         return;
       case 'pause':
         await ack();
-        await respondSafely(respond, deps.logger, () => pauseMatching(deps, client, member, request.text));
+        respondSafely(respond, deps.logger, () => pauseMatching(deps, client, member, request.text));
         return;
       case 'resume':
         await ack();
-        await respondSafely(respond, deps.logger, () => resumeMatching(deps, client, member));
+        respondSafely(respond, deps.logger, () => resumeMatching(deps, client, member));
         return;
       case 'stats':
         await ack();
-        await respondSafely(respond, deps.logger, () => showStats(deps, client, member));
+        respondSafely(respond, deps.logger, () => showStats(deps, client, member));
         return;
       case 'forget-me':
         await ack({ response_type: 'ephemeral', ...forgetMeConfirmation() });
         return;
       case 'request':
         await ack();
-        await respondSafely(respond, deps.logger, () => requestPartner(deps, client, member, request.text));
+        respondSafely(respond, deps.logger, () => requestPartner(deps, client, member, request.text));
         return;
       case 'weekly':
         await ack();
-        await respondSafely(respond, deps.logger, () => weeklyOptIn(deps, client, member, request.text));
+        respondSafely(respond, deps.logger, () => weeklyOptIn(deps, client, member, request.text));
         return;
       case 'question':
         await ack();
-        await respondSafely(respond, deps.logger, () => practiceQuestion(deps, client, member, request.text));
+        respondSafely(respond, deps.logger, () => practiceQuestion(deps, client, member, request.text));
         return;
       case 'admin':
         await ack();
-        await respondSafely(respond, deps.logger, () =>
+        respondSafely(respond, deps.logger, () =>
           openAdminSettings(deps, client, member, request.text, triggerId),
         );
         return;
@@ -108,9 +108,7 @@ export function mockCommand(deps: AppDeps) {
           return;
         }
         await ack();
-        await respondSafely(respond, deps.logger, () =>
-          requestOrganizerExport(deps, client, member, range.value),
-        );
+        respondSafely(respond, deps.logger, () => requestOrganizerExport(deps, client, member, range.value));
         return;
       }
       default: {

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import { App, type CustomRoute, type HTTPReceiver, type ReceiverEvent } from '@slack/bolt';
 import { metrics } from '../../observability/metrics.ts';
 import { routeBase } from '../../observability/route-paths.ts';
-import { awaitAcknowledgement } from '../follow-ups.ts';
+import { awaitAcknowledgement, followUps } from '../follow-ups.ts';
 import { surfaceOf } from './surface.ts';
 
 const RECEIVED_AT = Symbol('mockingbird.receivedAt');
@@ -73,17 +73,20 @@ export class MeasuredApp extends App {
   private readonly inFlight = new Set<Promise<void>>();
 
   /**
-   * Waits for the listeners still running to finish, at most `timeoutMs`; true when all did. A
-   * member acknowledged a moment ago is still owed their answer and their saved change; closing
-   * the database under those listeners left a member row without its request.
+   * Waits for the listeners still running, and the follow-ups they handed to the lane
+   * (respond-safely.ts), to finish, at most `timeoutMs`; true when all did. A member acknowledged
+   * a moment ago is still owed their answer and their saved change; closing the database under
+   * that work left a member row without its request.
    */
   async drain(timeoutMs: number): Promise<boolean> {
-    if (this.inFlight.size === 0) return true;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<false>((resolve) => {
       timer = setTimeout(() => resolve(false), timeoutMs);
     });
-    const finished = Promise.allSettled([...this.inFlight]).then(() => true as const);
+    // Listeners first: one may still hand a follow-up to the lane before it ends.
+    const finished = Promise.allSettled([...this.inFlight])
+      .then(() => followUps.settled())
+      .then(() => true as const);
     const outcome = await Promise.race([finished, deadline]);
     clearTimeout(timer);
     return outcome;

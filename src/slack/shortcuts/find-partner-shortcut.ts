@@ -16,7 +16,7 @@ export function findPartnerShortcut(deps: AppDeps) {
       return;
     }
     const { trigger_id: triggerId } = shortcut.data;
-    await respondSafely(answerInModal(client, triggerId), deps.logger, () =>
+    respondSafely(answerInModal(client, triggerId), deps.logger, () =>
       openRequestForm(deps, client, memberRefOf(shortcut.data), triggerId),
     );
   };

@@ -18,7 +18,7 @@ type ShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddleware
 export function practiseQuestionShortcut(deps: AppDeps) {
   return async ({ ack, body, respond, client }: ShortcutArgs): Promise<void> => {
     await ack();
-    await respondSafely(respond, deps.logger, async () => {
+    respondSafely(respond, deps.logger, async () => {
       const shortcut = messageShortcutSchema.parse(body);
       const ref = memberRefOf(shortcut);
       const triggerId = shortcut.trigger_id;

@@ -127,4 +127,24 @@ describe('FollowUpLane', () => {
     fresh.finish();
     await freshResult;
   });
+
+  it('settled() waits for every follow-up handed over, those still waiting for a slot included', async () => {
+    const lane = new FollowUpLane({ slots: 1, holdMs: 60_000, maxWaitMs: 60_000 });
+    const started: string[] = [];
+    const works = ['running', 'waiting'].map((name) => heldWork(started, name));
+    for (const each of works) void lane.run(each.work).catch(() => {});
+    let settled = false;
+    const done = lane.settled().then(() => {
+      settled = true;
+    });
+
+    works[0]!.fail('Slack said no');
+    await settle();
+    expect(started).toEqual(['running', 'waiting']);
+    expect(settled).toBe(false);
+
+    works[1]!.finish();
+    await done;
+    expect(settled).toBe(true);
+  });
 });
