@@ -3,7 +3,7 @@
 # One image for both roles: `--role=web` answers Slack, `--role=worker` runs the jobs (no flag: both).
 #   docker build -t mockingbird .
 #   docker run --env-file .env -e DATABASE_URL=postgresql://postgres@db-host:5432/mockingbird \
-#     -e REDIS_URL=redis://redis-host:6379 -e NODE_OPTIONS=--max-old-space-size=192 \
+#     -e REDIS_URL=redis://redis-host:6379 -e NODE_OPTIONS='--max-old-space-size=192 --max-semi-space-size=8' \
 #     -p 3000:3000 mockingbird --role=web
 # (the web role with a bounded heap, as docker-compose.yml runs it: README, "Docker").
 # docker-compose.yml runs web, worker, PostgreSQL and Redis together (README, "Docker").
