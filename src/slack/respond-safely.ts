@@ -12,12 +12,10 @@ import { followUps } from './follow-ups.ts';
  * has one), or with a message they can act on. Nothing escapes, so a failure is logged once and
  * never leaves the member with silence or a stack trace.
  *
- * Not awaited, on purpose: Bolt offers each request to every listener the app registers and keeps
- * all of those promises until the slowest settles. While the listener waited for its answer, that
- * bookkeeping (a closure, a copied middleware array and a chain of promises per listener) lived
- * long enough to be promoted to the old generation, and its collection stopped the event loop
- * every second. The listener now ends with its ack; a graceful stop waits for the lane instead
- * (MeasuredApp.drain).
+ * Not awaited, on purpose: Bolt keeps a request's whole dispatch (its listeners' promise chains,
+ * the payload, the client) until the listener settles, and a follow-up may wait its turn in the
+ * lane for up to a second during a burst. The listener now ends with its ack and only the work's
+ * own closure waits; a graceful stop waits for the lane as well (MeasuredApp.drain).
  */
 export function respondSafely(
   respond: RespondFn,
