@@ -1,8 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import { FollowUpLane } from './follow-up-lane.ts';
 
-/** Requests to the events endpoint that have arrived and are not yet answered (acknowledged). */
+/** Verified requests to the events endpoint not yet answered (acknowledged). */
 let awaitingAck = 0;
+
+/** How many requests are waiting for their acks right now (what holds the lane back). */
+export function acksAwaited(): number {
+  return awaitingAck;
+}
 
 /**
  * The process's follow-up lane (see follow-up-lane.ts): one per process, since what it shares out

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { acksAwaited } from '../../src/slack/follow-ups.ts';
 import { startAppProcess } from '../harness/app-process.ts';
 import { closedPort, createTestWorld } from '../harness/test-world.ts';
 import { useTestApp } from '../harness/use-test-app.ts';
@@ -108,6 +109,33 @@ describe('bodies are refused before they are buffered', () => {
     await ctx.world.fake.waitForResponse((posted) => JSON.stringify(posted.body).includes('no open request'));
     expect(ctx.world.fake.responses.filter((posted) => posted.name === 'smuggled')).toEqual([]);
     expect(ctx.world.fake.callsTo('users.info').filter((call) => call.args.user === 'U0MALLORY')).toEqual([]);
+  });
+});
+
+describe('the follow-up lane', () => {
+  it('is not held back by a signed-looking body trickled in slowly', async () => {
+    const { port } = new URL(ctx.app.baseUrl);
+    const trickle = connect(Number(port), '127.0.0.1');
+    trickle.on('error', () => {});
+    trickle.write(
+      `${head({
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': '1000',
+        'x-slack-signature': 'v0=00',
+        'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
+      })}command=%2Fmock&text=st`,
+    );
+    try {
+      // A member asks meanwhile and is answered; by then the trickled request's head has long been
+      // read, yet nothing counts it as awaiting an ack, so it holds no follow-up back.
+      await ctx.app.slack.command('U0ANA', '/mock', 'status');
+      await ctx.world.fake.waitForResponse((posted) =>
+        JSON.stringify(posted.body).includes('no open request'),
+      );
+      expect(acksAwaited()).toBe(0);
+    } finally {
+      trickle.destroy();
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import { App, type CustomRoute, type HTTPReceiver, type ReceiverEvent } from '@slack/bolt';
 import { metrics } from '../../observability/metrics.ts';
 import { routeBase } from '../../observability/route-paths.ts';
-import { awaitAcknowledgement, followUps } from '../follow-ups.ts';
+import { followUps } from '../follow-ups.ts';
 import { surfaceOf } from './surface.ts';
 
 const RECEIVED_AT = Symbol('mockingbird.receivedAt');
@@ -42,7 +42,6 @@ export function stampReceipt(receiver: HTTPReceiver, endpoint: string, routes: C
   const listen = receiver.requestListener;
   receiver.requestListener = (req, res) => {
     (req as StampedRequest)[RECEIVED_AT] = arrivalOf(req);
-    if (req.method === 'POST' && (req.url ?? '/').split('?', 1)[0] === endpoint) awaitAcknowledgement(res);
     res.once('finish', () => {
       const path = (req.url ?? '/').split('?', 1)[0]!;
       const route = bases.find((base) => path === base || path.startsWith(`${base}/`)) ?? 'other';

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type HTTPReceiver, isValidSlackRequest } from '@slack/bolt';
 import type { Logger } from '../../observability/logger.ts';
+import { awaitAcknowledgement } from '../follow-ups.ts';
 
 /**
  * Slack's own payloads stay far below this (a modal submission is a few tens of KB); Bolt's default
@@ -74,6 +75,9 @@ export function guardSlackRequests(
           (req as BufferedRequest).rawBody = Buffer.from('ssl_check=1');
         }
         if (valid && !isObjectBody(text, req.headers['content-type'])) return refuse(res, 400);
+        // Counted from here, whole and verified, not from its first byte: a body trickled in
+        // slowly must not hold the follow-up lane for as long as its sender likes.
+        if (valid) awaitAcknowledgement(res);
         try {
           listen(req, res);
         } catch {
