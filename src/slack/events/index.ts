@@ -1,13 +1,34 @@
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../app-deps.ts';
+import { routeBy } from '../listener-routes.ts';
 import { appHomeOpened } from './app-home-opened.ts';
 import { appUninstalled, tokensRevoked } from './app-uninstalled.ts';
 import { memberJoinedChannel } from './member-joined-channel.ts';
 
-/** Events API subscriptions (manifest.yml, bot_events); each listener is one file in this folder. */
+type EventArgs<Type extends string = string> = SlackEventMiddlewareArgs<Type> & AllMiddlewareArgs;
+type EventRoute = readonly [string, (args: EventArgs) => Promise<void>];
+
+/**
+ * A route for one event type. The cast is safe because routeBy calls the listener only for events
+ * of that type, which is what narrows Bolt's arguments when a listener is registered by name.
+ */
+function on<Type extends string>(type: Type, listener: (args: EventArgs<Type>) => Promise<void>): EventRoute {
+  return [type, listener as unknown as (args: EventArgs) => Promise<void>];
+}
+
+/**
+ * Events API subscriptions (manifest.yml, bot_events); each listener is one file in this folder.
+ * One Bolt listener routes them by event type (see listener-routes.ts for why).
+ */
 export function register(app: App, deps: AppDeps): void {
-  app.event('app_home_opened', appHomeOpened(deps));
-  app.event('app_uninstalled', appUninstalled(deps));
-  app.event('tokens_revoked', tokensRevoked(deps));
-  app.event('member_joined_channel', memberJoinedChannel(deps));
+  const events: EventRoute[] = [
+    on('app_home_opened', appHomeOpened(deps)),
+    on('app_uninstalled', appUninstalled(deps)),
+    on('tokens_revoked', tokensRevoked(deps)),
+    on('member_joined_channel', memberJoinedChannel(deps)),
+  ];
+  app.event(
+    /.*/,
+    routeBy((args: EventArgs) => args.event.type, events),
+  );
 }
