@@ -14,8 +14,9 @@ const NO_REQUEST =
 
 /**
  * `/mock status`: the member's open request and sessions ahead, with what to do next. One round
- * trip for a member already known (the lookup and the status are one statement), two on first
- * contact (that read, then the statement that creates them).
+ * trip for a member already known with no sessions ahead (the lookup and the status are one
+ * statement), one more to load sessions they have ahead, and two on first contact (that read, then
+ * the statement that creates them).
  */
 export async function showStatus(deps: AppDeps, client: WebClient, ref: MemberRef): Promise<SlackMessage> {
   const now = deps.now();

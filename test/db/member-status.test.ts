@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findMemberStatus } from '../../src/store/member-status.ts';
+import { ensureMember } from '../../src/store/members.ts';
+import { createDatabase, type Database } from '../../src/store/prisma.ts';
+import { seedConfirmedSessions } from '../harness/confirmed-sessions.ts';
+import { createTestDatabase, type TestDatabase } from '../harness/database.ts';
+import { TEST_TEAM_ID } from '../harness/test-world.ts';
+
+// `/mock status` reads the member and what lies ahead of them while they wait: one statement
+// when nothing does, a second only to load the sessions that do.
+const HOUR = 3600_000;
+const now = new Date('2026-12-06T12:00:00.000Z');
+let database: TestDatabase;
+let db: Database;
+const statements: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = createDatabase(database.url, { onStatement: (sql) => statements.push(sql) });
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+async function counted<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  statements.length = 0;
+  const result = await work();
+  return { result, statements: statements.length };
+}
+
+describe('findMemberStatus', () => {
+  it('is null, in one statement, for a member never seen', async () => {
+    const { result, statements } = await counted(() =>
+      findMemberStatus(db, { slackTeamId: TEST_TEAM_ID, slackUserId: 'U0NOBODY' }, now),
+    );
+    expect(result).toBeNull();
+    expect(statements).toBe(1);
+  });
+
+  it('costs one statement for a member with nothing ahead', async () => {
+    const ref = { slackTeamId: TEST_TEAM_ID, slackUserId: 'U0IDLE' };
+    await ensureMember(db, ref);
+
+    const { result, statements } = await counted(() => findMemberStatus(db, ref, now));
+
+    expect(result?.member.slackUserId).toBe('U0IDLE');
+    expect(result?.request).toBeNull();
+    expect(result?.sessions).toEqual([]);
+    expect(statements).toBe(1);
+  });
+
+  it('lists the next five sessions still on, soonest first, one running included, in two statements', async () => {
+    const at = (hours: number) => now.getTime() + hours * HOUR;
+    const seeded = await seedConfirmedSessions(db, {
+      startTimes: [at(72), at(-0.5), at(24), at(-2), at(48), at(96), at(120), at(144)],
+      tag: 'ST',
+    });
+    // Called off: no longer ahead of anyone.
+    await db.session.update({ where: { id: seeded[4]!.id }, data: { status: 'CANCELLED' } });
+
+    const { result, statements } = await counted(() =>
+      findMemberStatus(db, { slackTeamId: TEST_TEAM_ID, slackUserId: 'U0ANA' }, now),
+    );
+
+    expect(result?.sessions.map((session) => session.startsAt)).toEqual([
+      at(-0.5),
+      at(24),
+      at(72),
+      at(96),
+      at(120),
+    ]);
+    expect(result?.sessions[0]?.participants.map((participant) => participant.slackUserId)).toEqual([
+      'U0ANA',
+      'U0BO',
+    ]);
+    expect(statements).toBe(2);
+  });
+});
