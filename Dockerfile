@@ -4,8 +4,9 @@
 #   docker build -t mockingbird .
 #   docker run --env-file .env -e DATABASE_URL=postgresql://postgres@db-host:5432/mockingbird \
 #     -e REDIS_URL=redis://redis-host:6379 -e NODE_OPTIONS='--max-old-space-size=192 --max-semi-space-size=8' \
-#     -p 3000:3000 mockingbird --role=web
-# (the web role with a bounded heap, as docker-compose.yml runs it: README, "Docker").
+#     -p 3000:3000 --entrypoint node mockingbird --single-threaded-gc dist/src/main.js --role=web
+# (the web role with a bounded heap and its garbage collected on its own thread, as
+# docker-compose.yml runs it: README, "Docker").
 # docker-compose.yml runs web, worker, PostgreSQL and Redis together (README, "Docker").
 #
 # Production runs the JavaScript `npm run build` compiles into dist/, not the TypeScript through

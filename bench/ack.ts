@@ -3,11 +3,11 @@
  * --runs=3 --burst=200; --app-flags="--cpu-prof --cpu-prof-dir=/tmp/prof" adds node flags to each
  * Mockingbird process, e.g. for a CPU profile or --trace-gc, whose output BENCH_LOG_DIR keeps).
  *
- * Runs Mockingbird's web role as production does (`npm run build`, then package.json's
- * `start:prod` command with --role=web: compiled JavaScript, a process of its own) against a fake
- * Slack in another process (bench/fake-slack-process.ts, so taking the app's response_url answers
- * never delays the clock that times its acknowledgements), a database cloned from the migrated template and a queue prefix of its
- * own; and, in the same run, a bare Bolt app that only acknowledges (bench/bare-bolt-app.ts,
+ * Runs Mockingbird's web role as production does (`npm run build`, then the command
+ * docker-compose.yml's web service runs, with --role=web: compiled JavaScript, a process of its own)
+ * against a fake Slack in another process (bench/fake-slack-process.ts, so taking the app's
+ * response_url answers never delays the clock that times its acknowledgements), a database cloned
+ * from the migrated template and a queue prefix of its own; and, in the same run, a bare Bolt app that only acknowledges (bench/bare-bolt-app.ts,
  * compiled by the same build and started with the same flags). Latency is measured here, from
  * opening the request (connection included) to reading the answer: what Slack would see.
  *
@@ -40,7 +40,7 @@ import { z } from 'zod';
 import { deleteKeysUnderPrefix } from '../src/queue/redis.ts';
 import { DAILY_QUESTION_ACTIONS } from '../src/slack/blocks/daily-question.ts';
 import { createTestDatabase } from '../test/harness/database.ts';
-import { productionWebEnv } from '../test/harness/production-command.ts';
+import { productionWebEnv, productionWebNodeArgs } from '../test/harness/production-command.ts';
 import { type SlackReply, SlackRequests } from '../test/harness/slack-requests.ts';
 import {
   buildForProduction,
@@ -50,7 +50,6 @@ import {
   memoryOf,
   mockingbirdPort,
   portIn,
-  productionNodeArgs,
   startChild,
   stopChild,
 } from './app-processes.ts';
@@ -390,7 +389,8 @@ async function main(): Promise<void> {
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_API_URL: fake.apiUrl,
   };
-  const nodeArgs = productionNodeArgs();
+  // The web role as docker-compose.yml starts it; bare Bolt gets the same V8 flags.
+  const nodeArgs = productionWebNodeArgs();
   const flags = nodeArgs.filter((arg) => arg.startsWith('--'));
   const appFlags = options['app-flags'].split(/\s+/).filter(Boolean);
   const apps: AppUnderTest[] = [

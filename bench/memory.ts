@@ -23,7 +23,7 @@ import { z } from 'zod';
 import { deleteKeysUnderPrefix } from '../src/queue/redis.ts';
 import { createTestDatabase } from '../test/harness/database.ts';
 import { FakeSlack } from '../test/harness/fake-slack.ts';
-import { productionWebEnv } from '../test/harness/production-command.ts';
+import { productionWebEnv, productionWebNodeArgs } from '../test/harness/production-command.ts';
 import {
   buildForProduction,
   median,
@@ -108,10 +108,11 @@ async function main(): Promise<void> {
         `${availableParallelism()} cores\n`,
     );
     const results = new Map<string, Measured[]>();
-    // The web role as docker-compose.yml runs it (its bounded heap); the worker as the image does.
+    // The web role as docker-compose.yml runs it (its V8 flags, its bounded heap); the worker as
+    // the image does.
     const webEnv = { ...env, ...productionWebEnv() };
     const roles = [
-      ['web (production)', productionNodeArgs(), 'web', options.runs, webEnv],
+      ['web (production)', productionWebNodeArgs(), 'web', options.runs, webEnv],
       ['worker (production)', productionNodeArgs(), 'worker', options.runs, env],
       ['web (tsx, npm start)', ['--import', 'tsx', 'src/main.ts'], 'web', 1, env],
     ] as const;
