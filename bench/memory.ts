@@ -103,7 +103,8 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0]!;
   try {
     console.log(
-      `Mockingbird memory benchmark — node ${productionNodeArgs().join(' ')}, ${options.runs} starts per role, ` +
+      `Mockingbird memory benchmark — web: node ${productionWebNodeArgs().join(' ')}, worker: node ` +
+        `${productionNodeArgs().join(' ')}; ${options.runs} starts per role, ` +
         `RSS read ${options.settle} s and ${options.idle} s (idle) after start-up; Node ${process.version}, ` +
         `${availableParallelism()} cores\n`,
     );
