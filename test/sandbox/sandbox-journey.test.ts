@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DateTime } from 'luxon';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, skipBrowser, watchForErrors } from './browser.ts';
@@ -37,6 +38,11 @@ describe.skipIf(skipBrowser)('the sandbox in a browser', () => {
     mkdirSync(SHOTS, { recursive: true });
     running = await startSandboxPage();
     base = running.base;
+    // Ana and Lukas type windows that overlap in the evening, Berlin time. Asked while both are
+    // in them, they would be a "now" pair, on from the start with no time to agree; the journey
+    // walks the agreeing, so it starts at 6 a.m. in Berlin, whatever the hour the test runs.
+    const { clock } = running.sandbox.community;
+    clock.advanceTo(nextSixInTheMorning(clock.nowMs(), 'Europe/Berlin'));
     browser = await launchBrowser();
     page = await browser.newPage();
     errors = watchForErrors(page);
@@ -229,4 +235,11 @@ async function giveFeedback(): Promise<void> {
 async function screenshotModalLater(): Promise<void> {
   // The first feedback form was photographed while it was filled in; later ones need not be.
   pendingModalShot = '';
+}
+
+/** The next 6:00 in `zone` after `nowMs`, as epoch milliseconds. */
+function nextSixInTheMorning(nowMs: number, zone: string): number {
+  const now = DateTime.fromMillis(nowMs, { zone });
+  const today = now.set({ hour: 6, minute: 0, second: 0, millisecond: 0 });
+  return (today > now ? today : today.plus({ days: 1 })).toMillis();
 }
