@@ -126,8 +126,22 @@ function readUsualAvailability(value: unknown): Availability | null {
   return valid.ok ? valid.value : null;
 }
 
+/** The columns a MemberProfile is made from. */
+export type ProfileColumns = Pick<
+  Member,
+  | 'id'
+  | 'workspaceId'
+  | 'timezone'
+  | 'timezoneOverride'
+  | 'level'
+  | 'meetingLink'
+  | 'usualTimes'
+  | 'usualAvailability'
+  | 'profileSyncedAt'
+>;
+
 /** The profile the app works with, from the member's row (the caller knows their Slack ids). */
-export function toProfile(member: Member, ref: MemberRef): MemberProfile {
+export function toProfile(member: ProfileColumns, ref: MemberRef): MemberProfile {
   return {
     id: member.id,
     workspaceId: member.workspaceId,

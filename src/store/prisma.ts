@@ -1,5 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { type Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { attachPool } from './direct-sql.ts';
 
 export type Database = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => …)`. */
@@ -28,8 +30,8 @@ export function createDatabase(
      */
     queryTimeoutMs?: number;
     /**
-     * Hears every statement the client sends, as Prisma logs it: its text, without parameters.
-     * Prisma does not log a transaction's BEGIN, only its COMMIT or ROLLBACK.
+     * Hears every statement sent to PostgreSQL on the client's connections, BEGIN and COMMIT
+     * included: its text, without parameters. One call is one round trip.
      */
     onStatement?: (sql: string) => void;
   } = {},
@@ -37,21 +39,38 @@ export function createDatabase(
   // A restarted PostgreSQL ends every pooled connection; pg reports it as an 'error' event, which
   // must be heard (and logged) or Node treats it as an uncaught exception.
   const onConnectionError = options.onConnectionError ?? (() => {});
-  const adapter = new PrismaPg(
-    {
-      connectionString: databaseUrl,
-      max: options.poolSize ?? DEFAULT_POOL_SIZE,
-      connectionTimeoutMillis: Math.min(2_000, options.queryTimeoutMs ?? 2_000),
-      ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
-      idleTimeoutMillis: 30_000,
-    },
-    { onPoolError: onConnectionError, onConnectionError },
-  );
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
+    connectionTimeoutMillis: Math.min(2_000, options.queryTimeoutMs ?? 2_000),
+    ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
+    idleTimeoutMillis: 30_000,
+  });
+  // Heard here rather than through the adapter, which listens only once Prisma has sent a query:
+  // a direct read (direct-sql.ts) may be the first to use the pool.
+  pool.on('error', onConnectionError);
   const onStatement = options.onStatement;
-  if (!onStatement) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  client.$on('query', (event) => onStatement(event.query));
+  if (onStatement) pool.on('connect', (connection) => hearStatements(connection, onStatement));
+  // The pool is ours, so direct-sql.ts can read through it too; $disconnect still ends it.
+  const adapter = new PrismaPg(pool, { onConnectionError, disposeExternalPool: true });
+  const client = new PrismaClient({ adapter });
+  attachPool(client, pool);
   return client;
+}
+
+/**
+ * Calls `onStatement` with each statement `connection` sends, at the wire: Prisma's statements,
+ * its transactions' BEGIN and COMMIT, and direct-sql.ts's reads alike.
+ */
+function hearStatements(connection: pg.PoolClient, onStatement: (sql: string) => void): void {
+  const query = connection.query.bind(connection) as (...args: unknown[]) => unknown;
+  connection.query = ((...args: unknown[]) => {
+    const [statement] = args;
+    onStatement(
+      typeof statement === 'string' ? statement : String((statement as { text?: unknown })?.text ?? ''),
+    );
+    return query(...args);
+  }) as typeof connection.query;
 }
 
 const UNAVAILABLE_CODES = new Set([
@@ -74,7 +93,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
     if (
       typeof message === 'string' &&
-      /connect(ion)? (timeout|terminated|refused)|ECONNREFUSED|query read timeout/i.test(message)
+      /connect(ion)? (timeout|terminated|refused)|ECONNREFUSED|query read timeout|timeout exceeded when trying to connect/i.test(
+        message,
+      )
     ) {
       return true;
     }

@@ -1,6 +1,7 @@
 import { LEVELS, type Level } from '../domain/matching/types.ts';
 import type { BankQuestion } from '../domain/question-bank/question-schema.ts';
 import type { Question } from '../generated/prisma/client.ts';
+import { type DirectStatement, selectRows } from './direct-sql.ts';
 import type { Database } from './prisma.ts';
 import { contentOf, sameContent } from './question-rows.ts';
 
@@ -122,7 +123,24 @@ export async function findActiveQuestions(
   return rows.map(toStoredQuestion);
 }
 
-export function toStoredQuestion(row: Question): StoredQuestion {
+/** The columns a StoredQuestion is made from. */
+type StoredQuestionColumns = Pick<
+  Question,
+  | 'id'
+  | 'slug'
+  | 'workspaceId'
+  | 'source'
+  | 'type'
+  | 'topic'
+  | 'levels'
+  | 'text'
+  | 'followUps'
+  | 'rubricHints'
+  | 'hint'
+  | 'rolePlayNotes'
+>;
+
+export function toStoredQuestion(row: StoredQuestionColumns): StoredQuestion {
   return {
     id: row.id,
     slug: row.slug,
@@ -150,11 +168,23 @@ export async function findQuestionForTeam(
   id: string,
   slackTeamId: string,
 ): Promise<StoredQuestion | null> {
-  const row = await db.question.findFirst({
-    where: { id, OR: [{ workspaceId: null }, { workspace: { slackTeamId } }] },
-  });
+  // The ids come from buttons; PostgreSQL refuses a uuid it cannot read, and such an id names nothing.
+  if (!UUID.test(id)) return null;
+  const [row] = await selectRows<StoredQuestionColumns>(db, QUESTION_FOR_TEAM, [id, slackTeamId]);
   return row ? toStoredQuestion(row) : null;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A direct read (direct-sql.ts says why): every press of a daily question's button makes it. */
+const QUESTION_FOR_TEAM: DirectStatement = {
+  name: 'question-for-team',
+  text: `
+    SELECT q."id", q."slug", q."workspaceId", q."source", q."type", q."topic", q."levels", q."text",
+      q."followUps", q."rubricHints", q."hint", q."rolePlayNotes"
+    FROM "Question" q LEFT JOIN "Workspace" w ON w."id" = q."workspaceId"
+    WHERE q."id" = $1::uuid AND (q."workspaceId" IS NULL OR w."slackTeamId" = $2)`,
+};
 
 /** One question by its row id, retired or not (a post or session may point at a retired one). */
 export async function findQuestionById(db: Database, id: string): Promise<StoredQuestion | null> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMemberStatus } from '../../src/store/member-status.ts';
-import { ensureMember } from '../../src/store/members.ts';
+import { ensureMember, findMember } from '../../src/store/members.ts';
+import { findOpenRequest, saveOpenRequest } from '../../src/store/partner-requests.ts';
 import { createDatabase, type Database } from '../../src/store/prisma.ts';
 import { seedConfirmedSessions } from '../harness/confirmed-sessions.ts';
 import { createTestDatabase, type TestDatabase } from '../harness/database.ts';
@@ -76,5 +77,61 @@ describe('findMemberStatus', () => {
       'U0BO',
     ]);
     expect(statements).toBe(2);
+  });
+
+  it('reads the member and their open request as Prisma does, in a process not on UTC', async () => {
+    // pg reads a timestamp column without a zone as local time; Prisma writes UTC into it.
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Sao_Paulo';
+    try {
+      const ref = { slackTeamId: TEST_TEAM_ID, slackUserId: 'U0FULL' };
+      const member = await ensureMember(db, ref);
+      await db.member.update({
+        where: { id: member.id },
+        data: {
+          timezone: 'Asia/Tokyo',
+          timezoneOverride: 'Europe/Berlin',
+          level: 'STAFF',
+          meetingLink: 'https://meet.example.com/full',
+          usualTimes: 'weekdays 18-21',
+          usualAvailability: { weekly: [{ days: ['mon', 'wed'], start: '18:00', end: '21:00' }], slots: [] },
+          profileSyncedAt: new Date('2026-12-05T23:59:58.123Z'),
+        },
+      });
+      await saveOpenRequest(db, {
+        workspaceId: member.workspaceId,
+        memberId: member.id,
+        interviewTypes: ['execution', 'behavioural'],
+        level: 'STAFF',
+        role: 'INTERVIEWEE',
+        durationMinutes: 45,
+        availability: { weekly: [], slots: [{ date: '2026-12-07', start: '19:00', end: '20:30' }] },
+        timezone: 'Europe/Berlin',
+        note: 'fintech, please',
+        expiresAt: new Date('2026-12-08T00:30:00.456Z'),
+      });
+
+      const { result, statements } = await counted(() => findMemberStatus(db, ref, now));
+
+      expect(result?.member).toEqual(await findMember(db, ref));
+      expect(result?.member.usualAvailability?.weekly).toHaveLength(1);
+      expect(result?.request).toEqual(await findOpenRequest(db, member.id));
+      expect(result?.request?.expiresAt.toISOString()).toBe('2026-12-08T00:30:00.456Z');
+      expect(result?.member.profileSyncedAt?.toISOString()).toBe('2026-12-05T23:59:58.123Z');
+      expect(statements).toBe(1);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('leaves out a request once it is closed', async () => {
+    const ref = { slackTeamId: TEST_TEAM_ID, slackUserId: 'U0FULL' };
+    await db.partnerRequest.updateMany({
+      where: { member: { slackUserId: 'U0FULL' } },
+      data: { openForMemberId: null, status: 'CANCELLED', closedAt: now },
+    });
+
+    expect((await findMemberStatus(db, ref, now))?.request).toBeNull();
   });
 });

@@ -111,3 +111,22 @@ describe('a modal submission while PostgreSQL is frozen', () => {
     expect(await world.db.partnerRequest.count()).toBe(0);
   });
 });
+
+describe('/mock status while PostgreSQL is frozen', () => {
+  it('is acknowledged at once and answered "try again", then answers in full once it is back', async () => {
+    relay.freeze();
+    const before = world.fake.responses.length;
+    const reply = await app.slack.command('U0ICE', '/mock', 'status');
+    expect(reply.status).toBe(200);
+    const frozenAnswer = await world.fake.waitForResponse(
+      (each) => world.fake.responses.indexOf(each) >= before,
+    );
+    expect(JSON.stringify(frozenAnswer.body)).toMatch(/try again/i);
+
+    relay.thaw();
+    const after = world.fake.responses.length;
+    await app.slack.command('U0ICE', '/mock', 'status');
+    const answer = await world.fake.waitForResponse((each) => world.fake.responses.indexOf(each) >= after);
+    expect(JSON.stringify(answer.body)).toMatch(/no open request/i);
+  });
+});
