@@ -512,6 +512,16 @@ async function main(): Promise<void> {
         `  ${kind.padEnd(14)} bare Bolt ${pad(of(last.bare), 7)}   Mockingbird ${pad(of(last.app), 7)}`,
       );
     }
+    // Where the two tails part: a gap only at p99 and beyond points at rare stalls (a collection,
+    // a process waiting for a core), a gap from p90 on at work on every request.
+    console.log('percentiles over all runs (ms):');
+    for (const name of ['bare', 'app'] as const) {
+      const sorted = latencies(runResults.flatMap((each) => each[name].samples));
+      const cells = [0.5, 0.9, 0.95, 0.99, 0.999].map(
+        (p) => `p${String(p * 100).replace(/^0\./, '')} ${pad(fixed(percentile(sorted, p), 2), 6)}`,
+      );
+      console.log(`  ${(name === 'bare' ? 'bare Bolt' : 'Mockingbird').padEnd(12)} ${cells.join('  ')}`);
+    }
     const failed = runResults.reduce((sum, each) => sum + each.app.samples.filter((s) => !s.ok).length, 0);
     const errors = runResults.reduce((sum, each) => sum + each.app.errorsLogged, 0);
     const peakUnderLoad = Math.max(...runResults.map((each) => each.app.peakRssUnderLoadMb));
