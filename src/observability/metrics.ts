@@ -32,7 +32,7 @@ export const metrics = {
   }),
   /**
    * Round trips to PostgreSQL, by the Slack surface whose handling made them ('none': jobs and
-   * anything outside a request). A transaction's BEGIN is counted with its COMMIT or ROLLBACK.
+   * anything outside a request), counted as each statement leaves for PostgreSQL (store/prisma.ts).
    */
   databaseRoundTrips: new Counter({
     name: 'mockingbird_database_round_trips_total',
