@@ -3,7 +3,7 @@
  * --requests=10000 (open requests in the pool each run matches), --rate=50 (reminders due per
  * second), --seconds=45 (of due window per run), --deployment=split|shared.
  *
- * A real worker process (`tsx src/main.ts --role=worker`) serves reminders due at a steady rate
+ * A real worker process (compiled, started as production starts it) serves reminders due at a steady rate
  * while, a second into the window, a `match-pool` sweep of a 10,000-request workspace runs: in a
  * matcher process of its own (--deployment=split, the default: WORKER_QUEUES as
  * docker-compose.yml sets it), or on the same process (shared). Reminder lateness (the fake Slack's arrival time minus the due time) is measured

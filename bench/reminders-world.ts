@@ -7,12 +7,16 @@ import { createDatabase, type Database } from '../src/store/prisma.ts';
 import { type AppProcess, startAppProcess } from '../test/harness/app-process.ts';
 import { createTestDatabase, type TestDatabase } from '../test/harness/database.ts';
 import { FakeSlack } from '../test/harness/fake-slack.ts';
+import { buildForProduction, productionNodeArgs } from './app-processes.ts';
+
+/** What the Dockerfile's ENV sets for every role. */
+const PRODUCTION_ENV = { NODE_ENV: 'production', MALLOC_ARENA_MAX: '2' };
 
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const BOT_TOKEN = 'xoxb-bench-bot-token';
 const TEAM_ID = 'T0BENCH';
 
-/** One `tsx src/main.ts --role=worker` child, as `npm run start:worker` runs it in production. */
+/** One worker child, `node dist/src/main.js --role=worker` as production runs it. */
 export interface WorkerProcess {
   pid: number;
   app: AppProcess;
@@ -44,6 +48,8 @@ export class BenchWorld {
   }
 
   static async create(): Promise<BenchWorld> {
+    // Workers run what production runs (see startWorker).
+    buildForProduction();
     const [fake, database] = await Promise.allSettled([
       FakeSlack.start({ teamId: TEAM_ID, botToken: BOT_TOKEN }),
       createTestDatabase(),
@@ -67,10 +73,17 @@ export class BenchWorld {
     return TEAM_ID;
   }
 
-  /** Starts a worker process (`env` adds settings, WORKER_QUEUES say); `workersReady()` says when BullMQ sees it. */
+  /**
+   * Starts a worker process (`env` adds settings, WORKER_QUEUES say); `workersReady()` says when
+   * BullMQ sees it. It runs as production does: the compiled JavaScript `create()` built, started
+   * with package.json's `start:prod` and the Dockerfile's environment. Under tsx the workers spent
+   * more CPU per reminder and a replacement took longer to take jobs: the figures were not
+   * production's.
+   */
   startWorker(env: Record<string, string> = {}): WorkerProcess {
     const app = startAppProcess(
       {
+        ...PRODUCTION_ENV,
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_API_URL: this.fake.apiUrl,
         DATABASE_URL: this.database.url,
@@ -87,6 +100,7 @@ export class BenchWorld {
         ...env,
       },
       ['--role=worker'],
+      { nodeArgs: productionNodeArgs() },
     );
     const worker = { pid: app.child.pid ?? -1, app };
     this.children.add(worker);

@@ -14,7 +14,7 @@
  * lateness is commit-to-Slack. Then a backlog of rows (as after a Redis outage) is drained, timed.
  *
  * Seeds confirmed sessions in a database of its own, queues one `session-reminder` per session due
- * at a steady rate, and lets real worker processes (`tsx src/main.ts --role=worker`) post them to the
+ * at a steady rate, and lets real worker processes (compiled, started as production starts them) post them to the
  * fake Slack. It runs twice: undisturbed, then with one worker SIGKILLed part-way through the due
  * window and restarted at once. For each run it prints lateness (the fake's arrival time of the post
  * minus the due time), throughput, and reminders lost and posted twice; for the second, how many
