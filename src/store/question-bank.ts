@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { LEVELS, type Level } from '../domain/matching/types.ts';
 import type { BankQuestion } from '../domain/question-bank/question-schema.ts';
 import type { Question } from '../generated/prisma/client.ts';
@@ -168,13 +169,11 @@ export async function findQuestionForTeam(
   id: string,
   slackTeamId: string,
 ): Promise<StoredQuestion | null> {
-  // The ids come from buttons; PostgreSQL refuses a uuid it cannot read, and such an id names nothing.
-  if (!UUID.test(id)) return null;
+  // PostgreSQL refuses a uuid it cannot read, and such an id names nothing.
+  if (!z.uuid().safeParse(id).success) return null;
   const [row] = await selectRows<StoredQuestionColumns>(db, QUESTION_FOR_TEAM, [id, slackTeamId]);
   return row ? toStoredQuestion(row) : null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A direct read (direct-sql.ts says why): every press of a daily question's button makes it. */
 const QUESTION_FOR_TEAM: DirectStatement = {
