@@ -2,12 +2,13 @@ import pg from 'pg';
 import type { Database } from './prisma.ts';
 
 /**
- * Reads that skip Prisma and go to PostgreSQL through the pool under the client (the same
- * connections, the same limits and timeouts). Kept for the few reads a member waits on under load:
- * `/mock status` and the daily question's buttons. Prisma's query engine spent 250–600 µs of CPU
- * on each of those calls, against 90–120 µs this way, and it spends it on the web role's event
- * loop, the one that sends every acknowledgement. Everything else, and every write, stays with
- * Prisma. Each read has a test that it returns what Prisma's own read of the same rows does.
+ * Statements that skip Prisma and go to PostgreSQL through the pool under the client (the same
+ * connections, the same limits and timeouts). Kept for the few that run per request or per message
+ * under load: the reads a member waits on (`/mock status`, the daily question's buttons), where
+ * Prisma's query engine spent 250–600 µs of CPU a call against 90–120 µs this way, on the event
+ * loop that sends every acknowledgement; and the send ledger every message a worker posts reads
+ * and writes three times (sent-messages.ts). Everything else stays with Prisma. Each statement has
+ * a test that it reads or writes what Prisma's own calls on the same rows do.
  *
  * Each statement names its columns: it is prepared once per connection under its name, and a
  * prepared `SELECT *` fails once a migration adds a column to the table.
@@ -32,12 +33,28 @@ export function attachPool(db: Database, pool: pg.Pool): void {
 export async function selectRows<Row>(
   db: Database,
   statement: DirectStatement,
-  values: Array<string | number | boolean | null>,
+  values: StatementValue[],
 ): Promise<Row[]> {
-  const pool = pools.get(db);
-  if (!pool) throw new Error('this Database was not made by createDatabase, so it has no pool to read from');
-  const result = await pool.query({ ...statement, values, types: UTC_TYPES });
+  const result = await poolOf(db).query({ ...statement, values, types: UTC_TYPES });
   return result.rows as Row[];
+}
+
+/** Runs a write and answers how many rows it wrote or removed. Values as for selectRows. */
+export async function runStatement(
+  db: Database,
+  statement: DirectStatement,
+  values: StatementValue[],
+): Promise<number> {
+  const result = await poolOf(db).query({ ...statement, values, types: UTC_TYPES });
+  return result.rowCount ?? 0;
+}
+
+type StatementValue = string | number | boolean | null;
+
+function poolOf(db: Database): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('this Database was not made by createDatabase, so it has no pool to use');
+  return pool;
 }
 
 /** Text format of `timestamp` (without zone): "2026-12-06 12:00:00.123". */

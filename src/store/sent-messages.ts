@@ -1,3 +1,4 @@
+import { type DirectStatement, runStatement, selectRows } from './direct-sql.ts';
 import type { Database } from './prisma.ts';
 
 /** What we know about a keyed send: posted (with its ts, if it has one) or failed for good. */
@@ -8,11 +9,19 @@ export interface SentMessageRecord {
   failedWith: string | null;
 }
 
+// A worker reads and writes this ledger three times for every message it posts (findSendState,
+// recordSendAttempt, recordSentMessage), so those go straight to PostgreSQL (direct-sql.ts):
+// through Prisma they were most of a reminder's CPU. test/db/sent-messages.test.ts holds each to
+// what Prisma reads of the same rows.
+
+const FIND_SENT_MESSAGE: DirectStatement = {
+  name: 'sent-message',
+  text: 'SELECT "key", "channelId", "ts", "failedWith" FROM "SentMessage" WHERE "key" = $1',
+};
+
 export async function findSentMessage(db: Database, key: string): Promise<SentMessageRecord | null> {
-  return db.sentMessage.findUnique({
-    where: { key },
-    select: { key: true, channelId: true, ts: true, failedWith: true },
-  });
+  const [row] = await selectRows<SentMessageRecord>(db, FIND_SENT_MESSAGE, [key]);
+  return row ?? null;
 }
 
 /** True when the key's send went through (a recorded permanent failure does not count). */
@@ -31,12 +40,16 @@ export async function recordSentMessage(
 ): Promise<void> {
   // One statement, as it runs once per message sent: Prisma's upsert and delete in a transaction
   // would be four round trips.
-  await db.$executeRaw`
-    WITH settled AS (DELETE FROM "SentMessage" WHERE "key" = ${attemptKey(sent.key)})
-    INSERT INTO "SentMessage" ("key", "channelId", "ts") VALUES (${sent.key}, ${sent.channelId}, ${sent.ts})
-    ON CONFLICT ("key") DO UPDATE
-      SET "channelId" = EXCLUDED."channelId", "ts" = EXCLUDED."ts", "failedWith" = NULL`;
+  await runStatement(db, RECORD_SENT_MESSAGE, [attemptKey(sent.key), sent.key, sent.channelId, sent.ts]);
 }
+
+const RECORD_SENT_MESSAGE: DirectStatement = {
+  name: 'record-sent-message',
+  text: `WITH settled AS (DELETE FROM "SentMessage" WHERE "key" = $1)
+    INSERT INTO "SentMessage" ("key", "channelId", "ts") VALUES ($2, $3, $4)
+    ON CONFLICT ("key") DO UPDATE
+      SET "channelId" = EXCLUDED."channelId", "ts" = EXCLUDED."ts", "failedWith" = NULL`,
+};
 
 /** Records a send that cannot succeed, unless the key was already recorded (a success stays one). */
 export async function recordSendFailure(
@@ -64,14 +77,21 @@ export async function recordSendAttempt(
   db: Database,
   attempt: { key: string; channelId: string },
 ): Promise<boolean> {
-  const { count } = await db.sentMessage.createMany({
-    // Dated by this process, in UTC as Prisma writes it: the column has no time zone, and a
-    // database default would be the server's local time.
-    data: [{ key: attemptKey(attempt.key), channelId: attempt.channelId, createdAt: new Date() }],
-    skipDuplicates: true,
-  });
-  return count === 1;
+  // Dated by this process, in UTC as Prisma writes it: the column has no time zone, and a
+  // database default would be the server's local time.
+  const written = await runStatement(db, RECORD_SEND_ATTEMPT, [
+    attemptKey(attempt.key),
+    attempt.channelId,
+    new Date().toISOString(),
+  ]);
+  return written === 1;
 }
+
+const RECORD_SEND_ATTEMPT: DirectStatement = {
+  name: 'record-send-attempt',
+  text: `INSERT INTO "SentMessage" ("key", "channelId", "createdAt") VALUES ($1, $2, $3)
+    ON CONFLICT ("key") DO NOTHING`,
+};
 
 /** Forgets an attempt that certainly never reached Slack (it was refused before any post). */
 export async function forgetSendAttempt(db: Database, key: string): Promise<void> {
@@ -85,11 +105,17 @@ export interface SendState {
   attemptedAt: Date | null;
 }
 
+const FIND_SEND_STATE: DirectStatement = {
+  name: 'send-state',
+  text: `SELECT "key", "channelId", "ts", "failedWith", "createdAt" FROM "SentMessage"
+    WHERE "key" IN ($1, $2)`,
+};
+
 export async function findSendState(db: Database, key: string): Promise<SendState> {
-  const rows = await db.sentMessage.findMany({
-    where: { key: { in: [key, attemptKey(key)] } },
-    select: { key: true, channelId: true, ts: true, failedWith: true, createdAt: true },
-  });
+  const rows = await selectRows<SentMessageRecord & { createdAt: Date }>(db, FIND_SEND_STATE, [
+    key,
+    attemptKey(key),
+  ]);
   const recorded = rows.find((row) => row.key === key);
   const attempt = rows.find((row) => row.key !== key);
   return {

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import type { SessionSchedule } from '../domain/scheduling/session-jobs.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import type { Database, DbClient } from './prisma.ts';
+import { type DirectStatement, selectRows } from './direct-sql.ts';
+import type { Database } from './prisma.ts';
 
 export interface SessionParticipantRecord {
   memberId: string;
@@ -70,9 +72,59 @@ export function toRecord(row: SessionRow): SessionRecord {
   };
 }
 
-export async function findSession(db: DbClient, sessionId: string): Promise<SessionRecord | null> {
-  const row = await db.session.findUnique({ where: { id: sessionId }, include: withParticipants });
-  return row ? toRecord(row) : null;
+/**
+ * One session with its participants, as toRecord makes it from Prisma's read with
+ * withParticipants. Every session job (each reminder among them) starts here, so it goes to
+ * PostgreSQL directly (direct-sql.ts): through Prisma it was the costliest step of a reminder.
+ * test/db/find-session.test.ts holds it to Prisma's read. An id that is not a uuid finds nothing.
+ */
+export async function findSession(db: Database, sessionId: string): Promise<SessionRecord | null> {
+  if (!z.uuid().safeParse(sessionId).success) return null;
+  const [row] = await selectRows<SessionColumns>(db, FIND_SESSION, [sessionId]);
+  if (!row) return null;
+  return {
+    ...row,
+    startsAt: row.startsAt.getTime(),
+    proposedAt: row.proposedAt.getTime(),
+    proposedSlots: row.proposedSlots.map(utcMillis),
+    participants: row.participants.map((participant) => ({
+      ...participant,
+      confirmedAt: participant.confirmedAt === null ? null : new Date(utcMillis(participant.confirmedAt)),
+    })),
+  };
+}
+
+type SessionColumns = Omit<SessionRecord, 'startsAt' | 'proposedAt' | 'proposedSlots' | 'participants'> & {
+  startsAt: Date;
+  proposedAt: Date;
+  /** JSON text of `timestamp` values: "2026-12-06T12:00:00.5", UTC as Prisma writes them. */
+  proposedSlots: string[];
+  participants: Array<Omit<SessionParticipantRecord, 'confirmedAt'> & { confirmedAt: string | null }>;
+};
+
+const FIND_SESSION: DirectStatement = {
+  name: 'session-with-participants',
+  text: `SELECT s."id", s."workspaceId", s."status", s."version", s."startsAt", s."durationMinutes",
+      s."proposedAt", to_json(s."proposedSlots") AS "proposedSlots", s."interviewType", s."reason",
+      s."channelId", s."introTs", s."cancelledById",
+      COALESCE((
+        SELECT json_agg(json_build_object(
+          'memberId', p."memberId", 'slackUserId', m."slackUserId", 'requestId', p."requestId",
+          'interviewsFirst', p."interviewsFirst", 'confirmedAt', p."confirmedAt", 'noShow', p."noShow",
+          'meetingLink', m."meetingLink", 'role', r."role", 'level', r."level", 'note', r."note"
+        ) ORDER BY p."interviewsFirst" DESC)
+        FROM "SessionParticipant" p
+        JOIN "Member" m ON m."id" = p."memberId"
+        JOIN "PartnerRequest" r ON r."id" = p."requestId"
+        WHERE p."sessionId" = s."id"
+      ), '[]'::json) AS "participants"
+    FROM "Session" s
+    WHERE s."id" = $1`,
+};
+
+/** A `timestamp` in JSON has no zone; Prisma wrote it as UTC. */
+function utcMillis(json: string): number {
+  return new Date(`${json}Z`).getTime();
 }
 
 /** The member's next session that is still on (proposed or confirmed), soonest first. */
