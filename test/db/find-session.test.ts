@@ -1,40 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../src/store/prisma.ts';
+import { describe, expect, it } from 'vitest';
 import { findSession, toRecord, withParticipants } from '../../src/store/sessions.ts';
 import { seedConfirmedSessions } from '../harness/confirmed-sessions.ts';
-import { createTestDatabase, type TestDatabase } from '../harness/database.ts';
+import { inProcessTimeZone, useTestDatabase } from '../harness/use-database.ts';
 
 // Every session job starts with findSession, which reads PostgreSQL without Prisma: it must return
 // exactly what toRecord makes of Prisma's read, whatever the zone of the process and of the
 // database's sessions.
-let database: TestDatabase;
-let db: Database;
-const statements: string[] = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase({ timezone: 'Asia/Tokyo' });
-  db = createDatabase(database.url, { onStatement: (sql) => statements.push(sql) });
-});
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+const database = useTestDatabase({ timezone: 'Asia/Tokyo' });
 
 async function prismaRead(sessionId: string) {
-  const row = await db.session.findUnique({ where: { id: sessionId }, include: withParticipants });
+  const row = await database.db.session.findUnique({ where: { id: sessionId }, include: withParticipants });
   return row ? toRecord(row) : null;
 }
 
 describe('findSession', () => {
   it('reads a session and both participants as Prisma does, in one statement', async () => {
-    const zone = process.env.TZ;
-    process.env.TZ = 'America/Sao_Paulo';
-    try {
+    await inProcessTimeZone('America/Sao_Paulo', async () => {
       const startsAt = Date.parse('2026-12-08T18:30:00.250Z');
-      const [seeded] = await seedConfirmedSessions(db, { startTimes: [startsAt], tag: 'FS' });
+      const [seeded] = await seedConfirmedSessions(database.db, { startTimes: [startsAt], tag: 'FS' });
       // Everything a participant carries, filled in, with odd milliseconds on every timestamp.
-      const session = await db.session.update({
+      const session = await database.db.session.update({
         where: { id: seeded!.id },
         data: {
           proposedSlots: [
@@ -47,39 +32,36 @@ describe('findSession', () => {
         include: { participants: { include: { member: true, request: true } } },
       });
       const [first, second] = session.participants;
-      await db.member.update({
+      await database.db.member.update({
         where: { id: first!.memberId },
         data: { meetingLink: 'https://meet.example.com/ana' },
       });
-      await db.partnerRequest.update({
+      await database.db.partnerRequest.update({
         where: { id: second!.requestId },
         data: { note: 'Happy to go second — “quotes” and\nnew lines', level: 'STAFF', role: 'INTERVIEWEE' },
       });
-      await db.sessionParticipant.update({
+      await database.db.sessionParticipant.update({
         where: { id: second!.id },
         data: { confirmedAt: null, noShow: true },
       });
-      await db.sessionParticipant.update({
+      await database.db.sessionParticipant.update({
         where: { id: first!.id },
         data: { confirmedAt: new Date('2026-12-07T23:59:59.999Z') },
       });
 
-      statements.length = 0;
-      const direct = await findSession(db, seeded!.id);
-      expect(statements).toHaveLength(1);
+      database.statements.length = 0;
+      const direct = await findSession(database.db, seeded!.id);
+      expect(database.statements).toHaveLength(1);
       expect(direct).toEqual(await prismaRead(seeded!.id));
       expect(direct?.participants.map((participant) => participant.interviewsFirst)).toEqual([true, false]);
       expect(direct?.proposedSlots).toHaveLength(3);
-    } finally {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
-    }
+    });
   });
 
   it('finds nothing for an unknown id, and nothing without a statement for one that is not a uuid', async () => {
-    expect(await findSession(db, '00000000-0000-4000-8000-000000000000')).toBeNull();
-    statements.length = 0;
-    expect(await findSession(db, 'not-a-session')).toBeNull();
-    expect(statements).toHaveLength(0);
+    expect(await findSession(database.db, '00000000-0000-4000-8000-000000000000')).toBeNull();
+    database.statements.length = 0;
+    expect(await findSession(database.db, 'not-a-session')).toBeNull();
+    expect(database.statements).toHaveLength(0);
   });
 });

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { recordMatchRun, type SessionToCreate } from '../../src/store/matching-pool.ts';
-import { createDatabase, type Database } from '../../src/store/prisma.ts';
 import { writeFollowUps } from '../../src/workflows/outbox.ts';
 import { sessionsCreatedEntries } from '../../src/workflows/sessions-created.ts';
-import { createTestDatabase } from '../harness/database.ts';
+import { useTestDatabase } from '../harness/use-database.ts';
 
 /**
  * A large sweep writes thousands of sessions in one transaction with a time limit, so recording a
@@ -15,31 +14,19 @@ import { createTestDatabase } from '../harness/database.ts';
 const NOW = new Date('2026-11-23T12:00:00.123Z');
 const HOUR = 3600 * 1000;
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let db: Database;
-let statements: string[] = [];
-
-beforeAll(async () => {
-  // Sessions are written in raw statements: their times must read back as Prisma writes them
-  // (UTC), whatever zone the database session runs in.
-  database = await createTestDatabase({ timezone: 'America/Sao_Paulo' });
-  db = createDatabase(database.url, { onStatement: (sql) => statements.push(sql) });
-});
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+// Sessions are written in raw statements: their times must read back as Prisma writes them
+// (UTC), whatever zone the database session runs in.
+const database = useTestDatabase({ timezone: 'America/Sao_Paulo' });
 
 /** `pairs` pairs of members with an open request each, in a workspace of their own. */
 async function seedPairs(team: string, pairs: number) {
-  const workspace = await db.workspace.create({ data: { slackTeamId: team } });
+  const workspace = await database.db.workspace.create({ data: { slackTeamId: team } });
   const members = Array.from({ length: pairs * 2 }, (_, i) => ({
     id: crypto.randomUUID(),
     workspaceId: workspace.id,
     slackUserId: `${team}U${i}`,
   }));
-  await db.member.createMany({ data: members });
+  await database.db.member.createMany({ data: members });
   const requests = members.map((member) => ({
     id: crypto.randomUUID(),
     workspaceId: workspace.id,
@@ -53,7 +40,7 @@ async function seedPairs(team: string, pairs: number) {
     timezone: 'Europe/London',
     expiresAt: new Date(NOW.getTime() + 7 * 24 * HOUR),
   }));
-  await db.partnerRequest.createMany({ data: requests });
+  await database.db.partnerRequest.createMany({ data: requests });
   const sessions: SessionToCreate[] = Array.from({ length: pairs }, (_, i) => {
     const now = i % 2 === 0;
     const startsAt = new Date(NOW.getTime() + (now ? 2_000 : (i + 2) * HOUR));
@@ -78,8 +65,8 @@ async function seedPairs(team: string, pairs: number) {
 async function recordRun(team: string, pairs: number) {
   const { workspaceId, sessions } = await seedPairs(team, pairs);
   const timing = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-unused', MOCKINGBIRD_ROLES: 'worker' }).sessions;
-  statements = [];
-  const sessionIds = await db.$transaction(async (tx) => {
+  database.statements.length = 0;
+  const sessionIds = await database.db.$transaction(async (tx) => {
     const ids = await recordMatchRun(tx, {
       workspaceId,
       trigger: 'sweep',
@@ -92,7 +79,7 @@ async function recordRun(team: string, pairs: number) {
     await writeFollowUps(tx, await sessionsCreatedEntries(tx, ids, { now: NOW, timing, requestTtlMs: HOUR }));
     return ids;
   });
-  return { sent: statements.length, sessions, sessionIds };
+  return { sent: database.statements.length, sessions, sessionIds };
 }
 
 it('recording 200 sessions takes no more statements than recording 20', async () => {
@@ -107,7 +94,7 @@ it('recording 200 sessions takes no more statements than recording 20', async ()
 it('the sessions are stored as planned and their ids come back in the planned order', async () => {
   const { sessions, sessionIds } = await recordRun('T0ORDER', 6);
 
-  const rows = await db.session.findMany({
+  const rows = await database.db.session.findMany({
     where: { id: { in: sessionIds } },
     include: { participants: { orderBy: { interviewsFirst: 'desc' } } },
   });
@@ -130,11 +117,11 @@ it('the sessions are stored as planned and their ids come back in the planned or
       planned.participants.map((p) => [p.requestId, p.memberId, p.interviewsFirst, confirmedAt]),
     );
   });
-  const run = await db.matchRun.findUniqueOrThrow({ where: { id: rows[0]!.matchRunId! } });
+  const run = await database.db.matchRun.findUniqueOrThrow({ where: { id: rows[0]!.matchRunId! } });
   expect(run).toMatchObject({ trigger: 'sweep', seed: 0, pairs: 6, unmatched: 0, durationMs: 1 });
   expect(run.input).toEqual({ pool: 'T0ORDER', note: 'quotes " and \\ and ✓' });
   expect(Math.abs(run.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
-  const requests = await db.partnerRequest.findMany({
+  const requests = await database.db.partnerRequest.findMany({
     where: { id: { in: sessions.flatMap((s) => s.participants.map((p) => p.requestId)) } },
   });
   expect(requests.every((r) => r.status === 'MATCHED' && r.openForMemberId === null)).toBe(true);

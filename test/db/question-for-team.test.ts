@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../src/store/prisma.ts';
+import { describe, expect, it } from 'vitest';
 import { findQuestionForTeam, toStoredQuestion } from '../../src/store/question-bank.ts';
-import { createTestDatabase, type TestDatabase } from '../harness/database.ts';
+import { useTestDatabase } from '../harness/use-database.ts';
 
 // The daily question's buttons name a question by row id, a value a member can forge: a workspace
 // sees the built-ins and its own questions, never another workspace's. The read skips Prisma
 // (src/store/direct-sql.ts), so it must also read a question exactly as Prisma does.
 
-let database: TestDatabase;
-let db: Database;
-const statements: string[] = [];
+const database = useTestDatabase();
 
 const CONTENT = {
   type: 'execution',
@@ -23,40 +20,30 @@ const CONTENT = {
   hint: 'Check the data is right before anything else, then split by segment and time.',
 };
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDatabase(database.url, { onStatement: (sql) => statements.push(sql) });
-});
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
-
 describe('findQuestionForTeam', () => {
   it('finds a built-in for any workspace, and a workspace question for its own only', async () => {
-    const ours = await db.workspace.create({ data: { slackTeamId: 'T0OURS' } });
-    await db.workspace.create({ data: { slackTeamId: 'T0THEIRS' } });
-    const builtIn = await db.question.create({
+    const ours = await database.db.workspace.create({ data: { slackTeamId: 'T0OURS' } });
+    await database.db.workspace.create({ data: { slackTeamId: 'T0THEIRS' } });
+    const builtIn = await database.db.question.create({
       data: { ...CONTENT, slug: 'ex-riders', source: 'BUILT_IN' },
     });
-    const own = await db.question.create({
+    const own = await database.db.question.create({
       data: { ...CONTENT, slug: 'ex-riders', source: 'WORKSPACE', workspaceId: ours.id },
     });
 
-    statements.length = 0;
-    expect(await findQuestionForTeam(db, builtIn.id, 'T0THEIRS')).toEqual(toStoredQuestion(builtIn));
-    expect(statements).toHaveLength(1);
-    expect(await findQuestionForTeam(db, own.id, 'T0OURS')).toEqual(toStoredQuestion(own));
-    expect(await findQuestionForTeam(db, own.id, 'T0THEIRS')).toBeNull();
-    expect(await findQuestionForTeam(db, own.id, 'T0NEVERSEEN')).toBeNull();
+    database.statements.length = 0;
+    expect(await findQuestionForTeam(database.db, builtIn.id, 'T0THEIRS')).toEqual(toStoredQuestion(builtIn));
+    expect(database.statements).toHaveLength(1);
+    expect(await findQuestionForTeam(database.db, own.id, 'T0OURS')).toEqual(toStoredQuestion(own));
+    expect(await findQuestionForTeam(database.db, own.id, 'T0THEIRS')).toBeNull();
+    expect(await findQuestionForTeam(database.db, own.id, 'T0NEVERSEEN')).toBeNull();
   });
 
   it('answers null for an id that names nothing, without asking PostgreSQL when it is no uuid', async () => {
-    expect(await findQuestionForTeam(db, randomUUID(), 'T0OURS')).toBeNull();
+    expect(await findQuestionForTeam(database.db, randomUUID(), 'T0OURS')).toBeNull();
 
-    statements.length = 0;
-    expect(await findQuestionForTeam(db, 'not-a-question-id', 'T0OURS')).toBeNull();
-    expect(statements).toHaveLength(0);
+    database.statements.length = 0;
+    expect(await findQuestionForTeam(database.db, 'not-a-question-id', 'T0OURS')).toBeNull();
+    expect(database.statements).toHaveLength(0);
   });
 });

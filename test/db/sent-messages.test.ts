@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../src/store/prisma.ts';
+import { describe, expect, it } from 'vitest';
 import {
   findSendState,
   findSentMessage,
@@ -7,87 +6,67 @@ import {
   recordSendFailure,
   recordSentMessage,
 } from '../../src/store/sent-messages.ts';
-import { createTestDatabase, type TestDatabase } from '../harness/database.ts';
+import { inProcessTimeZone, useTestDatabase } from '../harness/use-database.ts';
 
 // The send ledger goes to PostgreSQL without Prisma (a worker touches it three times per message):
 // what it writes and reads must be what Prisma reads and writes for the same rows, whatever the
 // zone of the process and of the database's sessions.
-let database: TestDatabase;
-let db: Database;
-const statements: string[] = [];
+const database = useTestDatabase({ timezone: 'Asia/Tokyo' });
 
-beforeAll(async () => {
-  database = await createTestDatabase({ timezone: 'Asia/Tokyo' });
-  db = createDatabase(database.url, { onStatement: (sql) => statements.push(sql) });
-});
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
-
-/** Runs `work` with the process in a zone far from UTC, as a worker's host may be. */
-async function inSaoPaulo<T>(work: () => Promise<T>): Promise<T> {
-  const zone = process.env.TZ;
-  process.env.TZ = 'America/Sao_Paulo';
-  try {
-    return await work();
-  } finally {
-    if (zone === undefined) delete process.env.TZ;
-    else process.env.TZ = zone;
-  }
-}
-
-const prismaRow = (key: string) => db.sentMessage.findUnique({ where: { key } });
+const prismaRow = (key: string) => database.db.sentMessage.findUnique({ where: { key } });
 
 describe('the send ledger', () => {
   it('has nothing for a key never sent, in one statement', async () => {
-    statements.length = 0;
-    expect(await findSendState(db, 'never-sent')).toEqual({ recorded: null, attemptedAt: null });
-    expect(await findSentMessage(db, 'never-sent')).toBeNull();
-    expect(statements).toHaveLength(2);
+    database.statements.length = 0;
+    expect(await findSendState(database.db, 'never-sent')).toEqual({ recorded: null, attemptedAt: null });
+    expect(await findSentMessage(database.db, 'never-sent')).toBeNull();
+    expect(database.statements).toHaveLength(2);
   });
 
   it('dates an attempt by this process’s clock, as Prisma reads it, and keeps only the first', async () => {
-    await inSaoPaulo(async () => {
+    await inProcessTimeZone('America/Sao_Paulo', async () => {
       const before = Date.now();
-      expect(await recordSendAttempt(db, { key: 'reminder-1', channelId: 'C0PAIR' })).toBe(true);
+      expect(await recordSendAttempt(database.db, { key: 'reminder-1', channelId: 'C0PAIR' })).toBe(true);
       const after = Date.now();
       const written = await prismaRow('reminder-1#attempt');
       expect(written).toMatchObject({ channelId: 'C0PAIR', ts: null, failedWith: null });
       expect(written!.createdAt.getTime()).toBeGreaterThanOrEqual(before);
       expect(written!.createdAt.getTime()).toBeLessThanOrEqual(after);
 
-      const state = await findSendState(db, 'reminder-1');
+      const state = await findSendState(database.db, 'reminder-1');
       expect(state).toEqual({ recorded: null, attemptedAt: written!.createdAt });
 
       // A second attempt (a retry after a lost answer) leaves the first one's date in place.
-      expect(await recordSendAttempt(db, { key: 'reminder-1', channelId: 'C0PAIR' })).toBe(false);
+      expect(await recordSendAttempt(database.db, { key: 'reminder-1', channelId: 'C0PAIR' })).toBe(false);
       expect((await prismaRow('reminder-1#attempt'))!.createdAt).toEqual(written!.createdAt);
     });
   });
 
   it('records a send, settling its attempt, and reads it back as Prisma does', async () => {
-    await recordSendAttempt(db, { key: 'reminder-2', channelId: 'C0PAIR' });
-    statements.length = 0;
-    await recordSentMessage(db, { key: 'reminder-2', channelId: 'C0PAIR', ts: '1765000000.000100' });
-    expect(statements).toHaveLength(1);
+    await recordSendAttempt(database.db, { key: 'reminder-2', channelId: 'C0PAIR' });
+    database.statements.length = 0;
+    await recordSentMessage(database.db, { key: 'reminder-2', channelId: 'C0PAIR', ts: '1765000000.000100' });
+    expect(database.statements).toHaveLength(1);
 
     expect(await prismaRow('reminder-2#attempt')).toBeNull();
     const row = await prismaRow('reminder-2');
     const recorded = { key: 'reminder-2', channelId: 'C0PAIR', ts: '1765000000.000100', failedWith: null };
     expect(row).toMatchObject(recorded);
-    expect(await findSentMessage(db, 'reminder-2')).toEqual(recorded);
-    expect(await findSendState(db, 'reminder-2')).toEqual({ recorded, attemptedAt: null });
+    expect(await findSentMessage(database.db, 'reminder-2')).toEqual(recorded);
+    expect(await findSendState(database.db, 'reminder-2')).toEqual({ recorded, attemptedAt: null });
   });
 
   it('reads a permanent failure back, and a later success replaces it', async () => {
-    await recordSendFailure(db, { key: 'reminder-3', channelId: 'C0GONE', failedWith: 'channel_not_found' });
+    await recordSendFailure(database.db, {
+      key: 'reminder-3',
+      channelId: 'C0GONE',
+      failedWith: 'channel_not_found',
+    });
     const failed = { key: 'reminder-3', channelId: 'C0GONE', ts: null, failedWith: 'channel_not_found' };
-    expect(await findSentMessage(db, 'reminder-3')).toEqual(failed);
-    expect(await findSendState(db, 'reminder-3')).toEqual({ recorded: failed, attemptedAt: null });
+    expect(await findSentMessage(database.db, 'reminder-3')).toEqual(failed);
+    expect(await findSendState(database.db, 'reminder-3')).toEqual({ recorded: failed, attemptedAt: null });
 
-    await recordSentMessage(db, { key: 'reminder-3', channelId: 'C0PAIR', ts: '1765000000.000200' });
+    await recordSentMessage(database.db, { key: 'reminder-3', channelId: 'C0PAIR', ts: '1765000000.000200' });
     expect(await prismaRow('reminder-3')).toMatchObject({
       channelId: 'C0PAIR',
       ts: '1765000000.000200',
