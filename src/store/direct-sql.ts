@@ -6,9 +6,10 @@ import type { Database } from './prisma.ts';
  * connections, the same limits and timeouts). Kept for the few that run per request or per message
  * under load: the reads a member waits on (`/mock status`, the daily question's buttons), where
  * Prisma's query engine spent 250–600 µs of CPU a call against 90–120 µs this way, on the event
- * loop that sends every acknowledgement; and the send ledger every message a worker posts reads
- * and writes three times (sent-messages.ts). Everything else stays with Prisma. Each statement has
- * a test that it reads or writes what Prisma's own calls on the same rows do.
+ * loop that sends every acknowledgement; and, on the workers, the session every session job reads
+ * (sessions.ts) and the send ledger every keyed send reads and writes three times
+ * (sent-messages.ts). Everything else stays with Prisma. Each statement has a test that it reads
+ * or writes what Prisma's own calls on the same rows do.
  *
  * Each statement names its columns: it is prepared once per connection under its name, and a
  * prepared `SELECT *` fails once a migration adds a column to the table.
