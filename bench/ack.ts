@@ -49,6 +49,7 @@ import {
   median,
   memoryOf,
   mockingbirdPort,
+  PRODUCTION_ENV,
   portIn,
   startChild,
   stopChild,
@@ -88,7 +89,7 @@ const SLACK_TIMEOUT_MS = 3_000;
  * it V8 lets the heap grow for minutes and then stops the event loop for seconds to collect it).
  * Both apps get it, so the comparison is like for like.
  */
-const PRODUCTION_ENV = { MALLOC_ARENA_MAX: '2', NODE_ENV: 'production', ...productionWebEnv() };
+const WEB_ENV = { ...PRODUCTION_ENV, ...productionWebEnv() };
 /** The two apps take turns in slices this long, so whatever else the machine does hits both alike. */
 const SLICE_SECONDS = 5;
 const SLICE_GAP_MS = 500;
@@ -384,7 +385,7 @@ async function main(): Promise<void> {
   const queuePrefix = `mbbench-ack-${randomUUID().slice(0, 8)}`;
   await Promise.all(USERS.map((user) => fake.setUser(user, { tz: 'Europe/London' })));
   const env = {
-    ...PRODUCTION_ENV,
+    ...WEB_ENV,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_API_URL: fake.apiUrl,

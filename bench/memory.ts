@@ -29,6 +29,7 @@ import {
   median,
   memoryOf,
   mockingbirdPort,
+  PRODUCTION_ENV,
   productionNodeArgs,
   startChild,
   stopChild,
@@ -49,8 +50,6 @@ const options = z
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TEAM_ID = 'T0BENCH';
 const BOT_TOKEN = 'xoxb-bench-bot-token';
-/** As the Dockerfile sets it. */
-const PRODUCTION_ENV = { MALLOC_ARENA_MAX: '2', NODE_ENV: 'production' };
 
 interface Measured {
   startMs: number;

@@ -7,10 +7,7 @@ import { createDatabase, type Database } from '../src/store/prisma.ts';
 import { type AppProcess, startAppProcess } from '../test/harness/app-process.ts';
 import { createTestDatabase, type TestDatabase } from '../test/harness/database.ts';
 import { FakeSlack } from '../test/harness/fake-slack.ts';
-import { buildForProduction, productionNodeArgs } from './app-processes.ts';
-
-/** What the Dockerfile's ENV sets for every role. */
-const PRODUCTION_ENV = { NODE_ENV: 'production', MALLOC_ARENA_MAX: '2' };
+import { buildForProduction, PRODUCTION_ENV, productionNodeArgs } from './app-processes.ts';
 
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const BOT_TOKEN = 'xoxb-bench-bot-token';

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { LEVELS, type Level } from '../domain/matching/types.ts';
 import type { BankQuestion } from '../domain/question-bank/question-schema.ts';
 import type { Question } from '../generated/prisma/client.ts';
-import { type DirectStatement, selectRows } from './direct-sql.ts';
+import { type DirectStatement, isUuid, selectRows } from './direct-sql.ts';
 import type { Database } from './prisma.ts';
 import { contentOf, sameContent } from './question-rows.ts';
 
@@ -169,8 +168,7 @@ export async function findQuestionForTeam(
   id: string,
   slackTeamId: string,
 ): Promise<StoredQuestion | null> {
-  // PostgreSQL refuses a uuid it cannot read, and such an id names nothing.
-  if (!z.uuid().safeParse(id).success) return null;
+  if (!isUuid(id)) return null;
   const [row] = await selectRows<StoredQuestionColumns>(db, QUESTION_FOR_TEAM, [id, slackTeamId]);
   return row ? toStoredQuestion(row) : null;
 }

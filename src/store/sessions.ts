@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import type { SessionSchedule } from '../domain/scheduling/session-jobs.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { type DirectStatement, selectRows } from './direct-sql.ts';
+import { type DirectStatement, isUuid, selectRows } from './direct-sql.ts';
 import type { Database } from './prisma.ts';
 
 export interface SessionParticipantRecord {
@@ -80,7 +79,7 @@ export function toRecord(row: SessionRow): SessionRecord {
  * test/db/find-session.test.ts holds it to Prisma's read. An id that is not a uuid finds nothing.
  */
 export async function findSession(db: Database, sessionId: string): Promise<SessionRecord | null> {
-  if (!z.uuid().safeParse(sessionId).success) return null;
+  if (!isUuid(sessionId)) return null;
   const [row] = await selectRows<SessionColumns>(db, FIND_SESSION, [sessionId]);
   if (!row) return null;
   return {
