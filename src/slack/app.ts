@@ -16,6 +16,7 @@ import { BOT_SCOPES } from './bot-scopes.ts';
 import { register as registerCommands } from './commands/index.ts';
 import { register as registerEvents } from './events/index.ts';
 import { MeasuredApp, receiptProperties, stampConnections, stampReceipt } from './middleware/ack-timing.ts';
+import { countArrivingConnections } from './middleware/arrivals.ts';
 import { register as registerMiddleware } from './middleware/index.ts';
 import { guardSlackRequests, SLACK_BODY_LIMIT_BYTES } from './middleware/request-guard.ts';
 import { register as registerOptions } from './options/index.ts';
@@ -117,6 +118,7 @@ export function createSlackApp(
         const server = (await receiver.start(config.port)) as Server;
         // Attached as the server starts listening, before any connection can be accepted.
         stampConnections(server);
+        countArrivingConnections(server);
         return (server.address() as AddressInfo).port;
       }
       await receiver.start();

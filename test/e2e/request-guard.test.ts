@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
-import { describe, expect, it } from 'vitest';
-import { acksAwaited } from '../../src/slack/follow-ups.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { ARRIVAL_LIMIT_MS, acksAwaited, arrivalsAwaited } from '../../src/slack/follow-ups.ts';
 import { startAppProcess } from '../harness/app-process.ts';
 import { closedPort, createTestWorld } from '../harness/test-world.ts';
 import { useTestApp } from '../harness/use-test-app.ts';
@@ -126,13 +126,15 @@ describe('the follow-up lane', () => {
       })}command=%2Fmock&text=st`,
     );
     try {
-      // A member asks meanwhile and is answered; by then the trickled request's head has long been
-      // read, yet nothing counts it as awaiting an ack, so it holds no follow-up back.
+      // A member asks meanwhile and is answered; the trickled request held follow-ups back only
+      // as an arrival, for ARRIVAL_LIMIT_MS at most, and nothing counts it as awaiting an ack.
       await ctx.app.slack.command('U0ANA', '/mock', 'status');
       await ctx.world.fake.waitForResponse((posted) =>
         JSON.stringify(posted.body).includes('no open request'),
       );
       expect(acksAwaited()).toBe(0);
+      // Still unfinished, it is no longer counted once its limit has passed.
+      await vi.waitFor(() => expect(arrivalsAwaited()).toBe(0), { timeout: 5 * ARRIVAL_LIMIT_MS });
     } finally {
       trickle.destroy();
     }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type HTTPReceiver, isValidSlackRequest } from '@slack/bolt';
 import type { Logger } from '../../observability/logger.ts';
 import { awaitAcknowledgement } from '../follow-ups.ts';
+import { requestArrival } from './arrivals.ts';
 
 /**
  * Slack's own payloads stay far below this (a modal submission is a few tens of KB); Bolt's default
@@ -35,8 +36,14 @@ export function guardSlackRequests(
   let mismatchReported = false;
   const listen = receiver.requestListener;
   receiver.requestListener = (req, res) => {
+    // Holds the follow-up lane until this request is counted as awaiting its ack, or answered.
+    const arrived = requestArrival(req);
     const path = (req.url ?? '/').split('?', 1)[0];
-    if (req.method !== 'POST' || path !== endpoint) return listen(req, res);
+    if (req.method !== 'POST' || path !== endpoint) {
+      arrived();
+      return listen(req, res);
+    }
+    res.once('close', arrived);
 
     const declared = Number(req.headers['content-length'] ?? Number.NaN);
     if (declared > limit) return refuse(res, 413);
@@ -75,9 +82,10 @@ export function guardSlackRequests(
           (req as BufferedRequest).rawBody = Buffer.from('ssl_check=1');
         }
         if (valid && !isObjectBody(text, req.headers['content-type'])) return refuse(res, 400);
-        // Counted from here, whole and verified, not from its first byte: a body trickled in
-        // slowly must not hold the follow-up lane for as long as its sender likes.
+        // Counted from here, whole and verified, until answered; before this, only as an arrival,
+        // which a body trickled in slowly holds for ARRIVAL_LIMIT_MS at most.
         if (valid) awaitAcknowledgement(res);
+        arrived();
         try {
           listen(req, res);
         } catch {
