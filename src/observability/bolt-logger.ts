@@ -13,7 +13,11 @@ export function toSlackLogger(logger: Logger): SlackLogger {
   const join = (parts: unknown[]) =>
     scrubSecrets(parts.map((part) => (part instanceof Error ? part.message : String(part))).join(' '));
   return {
-    debug: (...parts) => child.trace(join(parts)),
+    // Bolt and the Web API client call debug several times per request: its text is built (and
+    // scrubbed) only when someone will read it.
+    debug: (...parts) => {
+      if (child.isLevelEnabled('trace')) child.trace(join(parts));
+    },
     info: (...parts) => child.info(join(parts)),
     warn: (...parts) => child.warn(join(parts)),
     error: (...parts) => child.error(join(parts)),
