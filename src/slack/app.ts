@@ -11,19 +11,20 @@ import type { Redis } from 'ioredis';
 import type { AppDeps } from '../app-deps.ts';
 import type { Config } from '../config.ts';
 import { toSlackLogger } from '../observability/bolt-logger.ts';
-import { register as registerActions } from './actions/index.ts';
+import { buttonListener } from './actions/index.ts';
 import { BOT_SCOPES } from './bot-scopes.ts';
-import { register as registerCommands } from './commands/index.ts';
-import { register as registerEvents } from './events/index.ts';
+import { commandListener } from './commands/index.ts';
+import { eventListener } from './events/index.ts';
+import { listenByKind } from './listeners-by-kind.ts';
 import { MeasuredApp, receiptProperties, stampConnections, stampReceipt } from './middleware/ack-timing.ts';
 import { countArrivingConnections } from './middleware/arrivals.ts';
 import { register as registerMiddleware } from './middleware/index.ts';
 import { guardSlackRequests, SLACK_BODY_LIMIT_BYTES } from './middleware/request-guard.ts';
-import { register as registerOptions } from './options/index.ts';
+import { optionsListener } from './options/index.ts';
 import { errorSummary } from './respond-safely.ts';
-import { register as registerShortcuts } from './shortcuts/index.ts';
+import { shortcutListener } from './shortcuts/index.ts';
 import { slackClientOptions } from './slack-client.ts';
-import { register as registerViews } from './views/index.ts';
+import { submissionListener } from './views/index.ts';
 
 export interface SlackApp {
   app: App;
@@ -104,12 +105,17 @@ export function createSlackApp(
     deps.logger.error({ err: errorSummary(error) }, 'unhandled error in a Slack listener');
   });
   registerMiddleware(app, { redis: ops.redis, prefix: config.queuePrefix, logger: deps.logger });
-  registerCommands(app, deps);
-  registerViews(app, deps);
-  registerActions(app, deps);
-  registerShortcuts(app, deps);
-  registerOptions(app, deps);
-  registerEvents(app, deps);
+  // Every listener, as the last global middleware (listeners-by-kind.ts says why not Bolt's).
+  app.use(
+    listenByKind({
+      command: commandListener(deps),
+      blockAction: buttonListener(deps),
+      viewSubmission: submissionListener(deps),
+      shortcut: shortcutListener(deps),
+      options: optionsListener(deps),
+      event: eventListener(deps),
+    }),
+  );
 
   return {
     app,

@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../app-deps.ts';
 import { ADMIN_SETTINGS_ACTIONS } from '../blocks/admin-settings-modal.ts';
 import { RESUME_MATCHING_ACTION } from '../blocks/auto-paused.ts';
@@ -14,6 +14,7 @@ import { SESSION_ACTIONS } from '../blocks/session-actions.ts';
 import { SESSION_BRIEF } from '../blocks/session-brief.ts';
 import { WEEKLY_ACTIONS } from '../blocks/weekly-opt-in.ts';
 import { routeBy } from '../listener-routes.ts';
+import type { ListenersByKind } from '../listeners-by-kind.ts';
 import { openDailySettingsButton } from './admin-daily-open.ts';
 import { openAdminSettingsButton } from './admin-settings-open.ts';
 import { hintDailyQuestion } from './daily-question-hint.ts';
@@ -39,9 +40,9 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /**
  * Buttons and menus in messages and views, routed by action_id (listener-routes.ts says why one
- * Bolt listener serves them all); each listener is one file in this folder.
+ * listener serves them all); each listener is one file in this folder.
  */
-export function register(app: App, deps: AppDeps): void {
+export function buttonListener(deps: AppDeps): ListenersByKind['blockAction'] {
   const buttons: Array<[string, (args: ButtonArgs) => Promise<void>]> = [
     [SESSION_ACTIONS.pickSlot, pickSessionSlot(deps)],
     [SESSION_ACTIONS.cancel, cancelSessionButton(deps)],
@@ -66,8 +67,5 @@ export function register(app: App, deps: AppDeps): void {
     [QUESTION_ADMIN_ACTIONS.page, pageQuestionsButton(deps)],
     [QUESTION_ADMIN_ACTIONS.import, pushQuestionForm(deps, questionImportModal)],
   ];
-  app.action(
-    { type: 'block_actions' },
-    routeBy((args: ButtonArgs) => args.action.action_id, buttons),
-  );
+  return routeBy((args: ButtonArgs) => args.action.action_id, buttons);
 }

@@ -1,6 +1,7 @@
-import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../app-deps.ts';
 import { routeBy } from '../listener-routes.ts';
+import type { ListenersByKind } from '../listeners-by-kind.ts';
 import { appHomeOpened } from './app-home-opened.ts';
 import { appUninstalled, tokensRevoked } from './app-uninstalled.ts';
 import { memberJoinedChannel } from './member-joined-channel.ts';
@@ -18,17 +19,14 @@ function on<Type extends string>(type: Type, listener: (args: EventArgs<Type>) =
 
 /**
  * Events API subscriptions (manifest.yml, bot_events); each listener is one file in this folder.
- * One Bolt listener routes them by event type (see listener-routes.ts for why).
+ * One listener routes them by event type (see listener-routes.ts for why).
  */
-export function register(app: App, deps: AppDeps): void {
+export function eventListener(deps: AppDeps): ListenersByKind['event'] {
   const events: EventRoute[] = [
     on('app_home_opened', appHomeOpened(deps)),
     on('app_uninstalled', appUninstalled(deps)),
     on('tokens_revoked', tokensRevoked(deps)),
     on('member_joined_channel', memberJoinedChannel(deps)),
   ];
-  app.event(
-    /.*/,
-    routeBy((args: EventArgs) => args.event.type, events),
-  );
+  return routeBy((args: EventArgs) => args.event.type, events);
 }

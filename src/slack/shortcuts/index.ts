@@ -1,6 +1,5 @@
 import type {
   AllMiddlewareArgs,
-  App,
   GlobalShortcut,
   MessageShortcut,
   SlackShortcut,
@@ -8,6 +7,7 @@ import type {
 } from '@slack/bolt';
 import type { AppDeps } from '../../app-deps.ts';
 import { routeBy } from '../listener-routes.ts';
+import type { ListenersByKind } from '../listeners-by-kind.ts';
 import { findPartnerShortcut } from './find-partner-shortcut.ts';
 import { practiseQuestionShortcut } from './practise-question-shortcut.ts';
 import { SHORTCUTS } from './shortcut-ids.ts';
@@ -30,15 +30,12 @@ function route<Shortcut extends SlackShortcut>(
 
 /**
  * Shortcuts (manifest.yml, features.shortcuts); each listener is one file in this folder. One
- * Bolt listener routes them by type and callback_id (see listener-routes.ts for why).
+ * listener routes them by type and callback_id (see listener-routes.ts for why).
  */
-export function register(app: App, deps: AppDeps): void {
+export function shortcutListener(deps: AppDeps): ListenersByKind['shortcut'] {
   const shortcuts: ShortcutRoute[] = [
     route<GlobalShortcut>('shortcut', SHORTCUTS.findPartner, findPartnerShortcut(deps)),
     route<MessageShortcut>('message_action', SHORTCUTS.practiseQuestion, practiseQuestionShortcut(deps)),
   ];
-  app.shortcut(
-    /.*/,
-    routeBy((args: ShortcutArgs) => keyOf(args.shortcut.type, args.shortcut.callback_id), shortcuts),
-  );
+  return routeBy((args: ShortcutArgs) => keyOf(args.shortcut.type, args.shortcut.callback_id), shortcuts);
 }

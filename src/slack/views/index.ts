@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { AppDeps } from '../../app-deps.ts';
 import { ADMIN_SETTINGS_MODAL } from '../blocks/admin-settings-modal.ts';
 import { DAILY_SETTINGS_MODAL } from '../blocks/daily-settings-modal.ts';
@@ -10,6 +10,7 @@ import { QUESTION_IMPORT_MODAL } from '../blocks/question-admin-import.ts';
 import { REQUEST_MODAL } from '../blocks/request-modal.ts';
 import { SESSION_BRIEF } from '../blocks/session-brief.ts';
 import { routeBy } from '../listener-routes.ts';
+import type { ListenersByKind } from '../listeners-by-kind.ts';
 import { submitAdminSettings } from './submit-admin-settings.ts';
 import { submitDailySettings } from './submit-daily-settings.ts';
 import { submitFeedback } from './submit-feedback.ts';
@@ -23,10 +24,10 @@ import { submitSessionBrief } from './submit-session-brief.ts';
 type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /**
- * Modal submissions, routed by callback_id (listener-routes.ts says why one Bolt listener serves
- * them all); each listener is one file in this folder.
+ * Modal submissions, routed by callback_id (listener-routes.ts says why one listener serves them
+ * all); each listener is one file in this folder.
  */
-export function register(app: App, deps: AppDeps): void {
+export function submissionListener(deps: AppDeps): ListenersByKind['viewSubmission'] {
   const modals: Array<[string, (args: SubmissionArgs) => Promise<void>]> = [
     [REQUEST_MODAL.callbackId, submitRequestForm(deps)],
     [PROFILE_MODAL.callbackId, submitProfileForm(deps)],
@@ -38,8 +39,5 @@ export function register(app: App, deps: AppDeps): void {
     [QUESTION_FORM_MODAL.callbackId, submitQuestionForm(deps)],
     [QUESTION_IMPORT_MODAL.callbackId, submitQuestionImport(deps)],
   ];
-  app.view(
-    { type: 'view_submission' },
-    routeBy((args: SubmissionArgs) => args.view.callback_id, modals),
-  );
+  return routeBy((args: SubmissionArgs) => args.view.callback_id, modals);
 }
