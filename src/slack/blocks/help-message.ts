@@ -7,8 +7,19 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-/** What `/mock help` shows: only commands that exist, each with one line of why. */
-export function helpMessage(): SlackMessage {
+/**
+ * What `/mock help` shows: only commands that exist, each with one line of why. The same message
+ * every time, built once: the ack carries it, and building it anew was a tenth of what a
+ * `/mock help` allocated. Frozen, since every caller shares it.
+ */
+export function helpMessage(): Readonly<SlackMessage> {
+  help ??= Object.freeze(buildHelpMessage());
+  return help;
+}
+
+let help: Readonly<SlackMessage> | undefined;
+
+function buildHelpMessage(): SlackMessage {
   const commands: Array<[string, string]> = [
     ['/mock', 'Open the “Find a practice partner” form.'],
     [

@@ -42,6 +42,11 @@ describe('/mock help and the answers to a mistyped command', () => {
       expect(textOf(message.blocks)).toContain(command);
   });
 
+  it('is built once and shared, so no caller can change what the next member sees', () => {
+    expect(helpMessage()).toBe(helpMessage());
+    expect(Object.isFrozen(helpMessage())).toBe(true);
+  });
+
   it.each([
     ['an ordinary typo', 'stauts'],
     ['the longest word the parser passes, all hostile', hostile(40)],
