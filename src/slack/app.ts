@@ -15,7 +15,6 @@ import { buttonListener } from './actions/index.ts';
 import { BOT_SCOPES } from './bot-scopes.ts';
 import { commandListener } from './commands/index.ts';
 import { eventListener } from './events/index.ts';
-import { listenByKind } from './listeners-by-kind.ts';
 import { MeasuredApp, receiptProperties, stampConnections, stampReceipt } from './middleware/ack-timing.ts';
 import { countArrivingConnections } from './middleware/arrivals.ts';
 import { register as registerMiddleware } from './middleware/index.ts';
@@ -98,23 +97,27 @@ export function createSlackApp(
     // Bolt's conversation store (context.conversation) is unused here; its global middleware cost
     // every request a lookup and a tenth of what the web role allocated under load.
     convoStore: false,
+    // Bolt's ignoreSelf is one more global middleware for every request, for a rule that only
+    // concerns events: the events listener applies it (events/index.ts, causedByThisApp).
+    ignoreSelf: false,
   });
 
   app.error(async (error) => {
     // Listeners answer members themselves; what reaches here is logged once, never rethrown.
     deps.logger.error({ err: errorSummary(error) }, 'unhandled error in a Slack listener');
   });
-  registerMiddleware(app, { redis: ops.redis, prefix: config.queuePrefix, logger: deps.logger });
-  // Every listener, as the last global middleware (listeners-by-kind.ts says why not Bolt's).
-  app.use(
-    listenByKind({
+  // Every listener, behind the one global middleware (listeners-by-kind.ts says why not Bolt's).
+  registerMiddleware(
+    app,
+    { redis: ops.redis, prefix: config.queuePrefix, logger: deps.logger },
+    {
       command: commandListener(deps),
       blockAction: buttonListener(deps),
       viewSubmission: submissionListener(deps),
       shortcut: shortcutListener(deps),
       options: optionsListener(deps),
       event: eventListener(deps),
-    }),
+    },
   );
 
   return {

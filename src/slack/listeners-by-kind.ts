@@ -2,7 +2,6 @@ import type {
   AllMiddlewareArgs,
   AnyMiddlewareArgs,
   BlockAction,
-  Middleware,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
   SlackEventMiddlewareArgs,
@@ -25,19 +24,21 @@ export interface ListenersByKind {
 }
 
 /**
- * Mockingbird's listeners as one global middleware, the last one, in place of a Bolt listener per
- * kind. Bolt offers every request to every listener registered, each through its own chain of
- * matchers (an array copied, the arguments spread and a few promises per matcher, per request):
- * with six listeners that was about a fifth of what a `/mock help` allocated, and young garbage
- * is what stalls the acks at p99. Here one look at the request picks the only listener that could
- * match, with Bolt's own tests: the key Bolt sets for the request's kind (`command`, `action`,
- * `view`, `shortcut`, `options`, `event`) and, for actions and views, the body's type. A request
- * of another kind (a view closed, an interactive message) is left alone, as Bolt leaves a request
- * no listener matched.
+ * Mockingbird's listeners behind one dispatch, run by the app's one global middleware
+ * (middleware/index.ts), in place of a Bolt listener per kind. Bolt offers every request to every
+ * listener registered, each through its own chain of matchers (an array copied, the arguments
+ * spread and a few promises per matcher, per request): with six listeners that was about a fifth
+ * of what a `/mock help` allocated, and young garbage is what stalls the acks at p99. Here one
+ * look at the request picks the only listener that could match, with Bolt's own tests: the key
+ * Bolt sets for the request's kind (`command`, `action`, `view`, `shortcut`, `options`, `event`)
+ * and, for actions and views, the body's type. A request of another kind (a view closed, an
+ * interactive message) is left alone, as Bolt leaves a request no listener matched.
  *
  * Errors go where a listener's went: up through processEvent to the app's error handler.
  */
-export function listenByKind(listeners: ListenersByKind): Middleware<AnyMiddlewareArgs> {
+export function dispatchByKind(
+  listeners: ListenersByKind,
+): (args: AnyMiddlewareArgs & AllMiddlewareArgs) => Promise<void> {
   return async (args) => {
     const listener = listenerFor(listeners, args);
     if (listener) await listener(args);

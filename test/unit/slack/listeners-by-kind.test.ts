@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, AnyMiddlewareArgs } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { type ListenersByKind, listenByKind } from '../../../src/slack/listeners-by-kind.ts';
+import { dispatchByKind, type ListenersByKind } from '../../../src/slack/listeners-by-kind.ts';
 
 /** Listeners that record which of them heard a request. */
 function recordingListeners(heard: string[]): ListenersByKind {
@@ -17,23 +17,14 @@ function recordingListeners(heard: string[]): ListenersByKind {
   };
 }
 
-/** Runs the middleware on arguments shaped as Bolt builds them for a request of one kind. */
+/** Dispatches arguments shaped as Bolt builds them for a request of one kind. */
 async function heardFor(args: Record<string, unknown>): Promise<string[]> {
   const heard: string[] = [];
-  let nextCalled = false;
-  const middleware = listenByKind(recordingListeners(heard));
-  await middleware({
-    ...args,
-    next: async () => {
-      nextCalled = true;
-    },
-  } as unknown as AnyMiddlewareArgs & AllMiddlewareArgs);
-  // The last middleware: Bolt's own listener chains are never walked.
-  expect(nextCalled).toBe(false);
+  await dispatchByKind(recordingListeners(heard))(args as unknown as AnyMiddlewareArgs & AllMiddlewareArgs);
   return heard;
 }
 
-describe('listenByKind', () => {
+describe('dispatchByKind', () => {
   it('hands each kind of request to its one listener, as Bolt would have matched it', async () => {
     expect(await heardFor({ body: { command: '/mock' }, command: { command: '/mock' } })).toEqual([
       'command',
@@ -65,12 +56,10 @@ describe('listenByKind', () => {
 
   it("lets a listener's failure reach Bolt's error handler, as a listener's did", async () => {
     const failing = { ...recordingListeners([]), command: async () => Promise.reject(new Error('boom')) };
-    const middleware = listenByKind(failing);
     await expect(
-      middleware({
+      dispatchByKind(failing)({
         body: { command: '/mock' },
         command: { command: '/mock' },
-        next: async () => {},
       } as unknown as AnyMiddlewareArgs & AllMiddlewareArgs),
     ).rejects.toThrow('boom');
   });

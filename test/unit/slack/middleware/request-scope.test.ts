@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { requestLogFields } from '../../../../src/observability/request-context.ts';
-import { requestScope } from '../../../../src/slack/middleware/request-scope.ts';
+import { inRequestScope, requestLogFields } from '../../../../src/observability/request-context.ts';
+import { requestScopeOf } from '../../../../src/slack/middleware/request-scope.ts';
 
-/** Runs the middleware on `body` and returns the fields a log line written inside it would carry. */
+/** The fields a log line written while handling `body` would carry, after an await. */
 async function fieldsDuring(body: Record<string, unknown>) {
-  let fields: ReturnType<typeof requestLogFields> = {};
-  const next = async () => {
-    fields = requestLogFields();
-  };
-  const middleware = requestScope();
-  await middleware({ body, next } as unknown as Parameters<typeof middleware>[0]);
-  return fields;
+  return inRequestScope(requestScopeOf(body), async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return requestLogFields();
+  });
 }
 
-describe('requestScope', () => {
+describe('requestScopeOf', () => {
   it("keeps an event's own id, so Slack's redeliveries of it share one", async () => {
     const fields = await fieldsDuring({
       type: 'event_callback',
