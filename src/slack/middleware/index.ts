@@ -22,8 +22,10 @@ export function register(
   const dispatch = dispatchByKind(listeners);
   app.use((args) =>
     inRequestScope(requestScopeOf(args.body), async () => {
-      const skip = redelivered(args);
-      if (skip === false || !(await skip)) await dispatch(args);
+      // Only an event needs Redis to tell; any other request goes on without waiting on a promise.
+      const redelivery = redelivered(args);
+      if (redelivery !== false && (await redelivery)) return;
+      await dispatch(args);
     }),
   );
 }
