@@ -66,6 +66,15 @@ describe('arrivals hold the follow-up lane', () => {
     world = await serverCountingArrivals();
   });
 
+  /** Sends a request on `socket`: it counts as arriving until the app settles it, then not at all. */
+  async function expectCountedUntilSettled(socket: Socket, requestNumber: number): Promise<void> {
+    socket.write(REQUEST);
+    await until(() => expect(world.requests).toHaveLength(requestNumber));
+    expect(arrivalsAwaited()).toBe(1);
+    world.requests[requestNumber - 1]!.arrived();
+    expect(arrivalsAwaited()).toBe(0);
+  }
+
   afterEach(async () => {
     for (const socket of sockets.splice(0)) socket.destroy();
     for (const { res } of world.requests) res.end();
@@ -100,17 +109,9 @@ describe('arrivals hold the follow-up lane', () => {
   it('counts a later request on a kept-alive connection from its own arrival', async () => {
     const socket = openConnection(world.port);
     sockets.push(socket);
-    socket.write(REQUEST);
-    await until(() => expect(world.requests).toHaveLength(1));
-    world.requests[0]!.arrived();
+    await expectCountedUntilSettled(socket, 1);
     world.requests[0]!.res.end('ok');
-    expect(arrivalsAwaited()).toBe(0);
-
-    socket.write(REQUEST);
-    await until(() => expect(world.requests).toHaveLength(2));
-    expect(arrivalsAwaited()).toBe(1);
-    world.requests[1]!.arrived();
-    expect(arrivalsAwaited()).toBe(0);
+    await expectCountedUntilSettled(socket, 2);
   });
 
   it('lets go of a connection that sends nothing after the limit, and of a closed one at once', async () => {
@@ -127,11 +128,7 @@ describe('arrivals hold the follow-up lane', () => {
     vi.advanceTimersByTime(1);
     expect(arrivalsAwaited()).toBe(0);
 
-    // Settling after the limit counts nothing twice.
-    idle.write(REQUEST);
-    await until(() => expect(world.requests).toHaveLength(1));
-    expect(arrivalsAwaited()).toBe(1);
-    world.requests[0]!.arrived();
-    expect(arrivalsAwaited()).toBe(0);
+    // A request coming after its connection's limit is counted from its own head, and once.
+    await expectCountedUntilSettled(idle, 1);
   });
 });
