@@ -43,6 +43,18 @@ describe('requests Slack did not sign, or signed too long ago', () => {
     await expectNoHandlerRan('U0EVE');
   });
 
+  it('a request signed for six minutes from now gets 401: it could be held back and replayed', async () => {
+    const answer = await ctx.app.slack.command(
+      'U0EVE',
+      '/mock',
+      'profile',
+      {},
+      { timestampAgeSeconds: -6 * 60 },
+    );
+    expect(answer.status).toBe(401);
+    await expectNoHandlerRan('U0EVE');
+  });
+
   it('a signed but malformed body gets a 4xx, and the app keeps serving', async () => {
     const answer = await ctx.app.slack.raw(
       '{"this is": not json',

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type HTTPReceiver, isValidSlackRequest } from '@slack/bolt';
+import type { HTTPReceiver } from '@slack/bolt';
 import type { Logger } from '../../observability/logger.ts';
 import { awaitAcknowledgement } from '../follow-ups.ts';
 import { requestArrival } from './arrivals.ts';
+import { isObjectBody, isSslCheck } from './request-body-shape.ts';
+import { hasValidSlackSignature, isFreshTimestamp } from './slack-signature.ts';
 
 /**
  * Slack's own payloads stay far below this (a modal submission is a few tens of KB); Bolt's default
@@ -57,14 +59,8 @@ export function guardSlackRequests(
         if (body === 'too-large') return refuse(res, 413);
         (req as BufferedRequest).rawBody = body;
         const text = body.toString();
-        const valid =
-          signed &&
-          isValidSlackRequest({
-            signingSecret: options.signingSecret,
-            body: text,
-            headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': Number(timestamp) },
-          });
-        if (signed && !valid && !mismatchReported && isFresh(Number(timestamp))) {
+        const valid = signed && hasValidSlackSignature({ signature, timestamp, body }, options.signingSecret);
+        if (signed && !valid && !mismatchReported && isFreshTimestamp(timestamp)) {
           mismatchReported = true;
           options.logger.error(
             'A request to /slack/events carried a fresh Slack signature that does not match: check ' +
@@ -123,35 +119,4 @@ function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | 'too
     req.once('end', () => resolve(Buffer.concat(chunks)));
     req.once('error', reject);
   });
-}
-
-/** Slack's own window for a signature timestamp. */
-function isFresh(timestampSeconds: number): boolean {
-  return Number.isFinite(timestampSeconds) && Math.abs(Date.now() / 1000 - timestampSeconds) < 300;
-}
-
-/** Slack's unsigned probe of the request URL's certificate: `ssl_check=1` in a form post. */
-function isSslCheck(text: string, contentType: string | undefined): boolean {
-  return (
-    contentType === 'application/x-www-form-urlencoded' && new URLSearchParams(text).get('ssl_check') === '1'
-  );
-}
-
-/** Bolt reads `.type`, `.ssl_check` and more off the parsed body: it must be an object. */
-function isObjectBody(text: string, contentType: string | undefined): boolean {
-  try {
-    if (contentType === 'application/x-www-form-urlencoded') {
-      const payload = new URLSearchParams(text).get('payload');
-      if (payload === null) return true;
-      return isObject(JSON.parse(payload));
-    }
-    return isObject(JSON.parse(text));
-  } catch {
-    // Bolt answers unparseable bodies with 400 itself.
-    return true;
-  }
-}
-
-function isObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
