@@ -1,5 +1,4 @@
 import pg from 'pg';
-import { z } from 'zod';
 import type { Database } from './prisma.ts';
 
 /**
@@ -52,17 +51,6 @@ export async function runStatement(
 }
 
 type StatementValue = string | number | boolean | null;
-
-const UUID = z.uuid();
-
-/**
- * Whether `value` can be passed where a statement compares with a uuid column: PostgreSQL refuses
- * a uuid it cannot read, and such an id (from a button a member may forge) names nothing anyway.
- * The schema is built once: these checks run on every press and every session job.
- */
-export function isUuid(value: string): boolean {
-  return UUID.safeParse(value).success;
-}
 
 function poolOf(db: Database): pg.Pool {
   const pool = pools.get(db);

@@ -1,7 +1,8 @@
 import { LEVELS, type Level } from '../domain/matching/types.ts';
 import type { BankQuestion } from '../domain/question-bank/question-schema.ts';
+import { isUuid } from '../domain/uuid.ts';
 import type { Question } from '../generated/prisma/client.ts';
-import { type DirectStatement, isUuid, selectRows } from './direct-sql.ts';
+import { type DirectStatement, selectRows } from './direct-sql.ts';
 import type { Database } from './prisma.ts';
 import { contentOf, sameContent } from './question-rows.ts';
 

@@ -1,6 +1,7 @@
 import type { SessionSchedule } from '../domain/scheduling/session-jobs.ts';
+import { isUuid } from '../domain/uuid.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { type DirectStatement, isUuid, selectRows } from './direct-sql.ts';
+import { type DirectStatement, selectRows } from './direct-sql.ts';
 import type { Database } from './prisma.ts';
 
 export interface SessionParticipantRecord {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuidOrNull } from '../../domain/uuid.ts';
 import { slackTeamIdOf } from '../slack-team.ts';
 
 /** The fields of a press on a daily post's button that its listeners read. */
@@ -13,8 +14,7 @@ export type DailyQuestionAction = z.infer<typeof dailyQuestionActionSchema>;
 
 /** The question a button points at: its row id, or null for a value we did not write. */
 export function questionIdOf(payload: DailyQuestionAction): string | null {
-  const parsed = z.uuid().safeParse(payload.actions[0]!.value);
-  return parsed.success ? parsed.data : null;
+  return uuidOrNull(payload.actions[0]!.value);
 }
 
 /** The workspace the press came from (Enterprise Grid payloads may carry it on the user only). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REFUSAL_MESSAGES } from '../../domain/sessions/session-lifecycle.ts';
+import { uuidOrNull } from '../../domain/uuid.ts';
 
 /** The fields of a button press in a pair's DM that the session listeners read. */
 export const sessionActionSchema = z.object({
@@ -15,6 +16,5 @@ export const STALE_MESSAGES = REFUSAL_MESSAGES;
 
 /** The session id a cancel, reschedule or no-show button carries, or null for a forged value. */
 export function sessionIdOf(payload: SessionActionPayload): string | null {
-  const parsed = z.uuid().safeParse(payload.actions[0]?.value);
-  return parsed.success ? parsed.data : null;
+  return uuidOrNull(payload.actions[0]?.value);
 }

@@ -1,6 +1,7 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
+import { uuidOrNull } from '../../domain/uuid.ts';
 import { DAILY_QUESTION_ACTIONS } from '../blocks/daily-question.ts';
 import { noticeModal } from '../blocks/feedback-notice-modal.ts';
 import { openModal } from '../modal-calls.ts';
@@ -47,8 +48,8 @@ export function dailyQuestionIdOf(message: MessageShortcut['message']): string |
   for (const block of message.blocks ?? []) {
     if (block.type !== 'actions') continue;
     const button = block.elements?.find((element) => element.action_id === DAILY_QUESTION_ACTIONS.practise);
-    const id = z.uuid().safeParse(button?.value);
-    if (id.success) return id.data;
+    const id = uuidOrNull(button?.value);
+    if (id) return id;
   }
   return null;
 }
