@@ -89,18 +89,21 @@ export function createSlackApp(
   const token = config.slack.oauth ? undefined : config.slack.botToken;
   // Listeners answer a member in hand, often on a trigger id that lives three seconds: a 429 is an
   // answer ("busy, run it again"), never a wait of Retry-After seconds past the trigger's life.
-  const app = new MeasuredApp({
-    token,
-    receiver,
-    logger,
-    clientOptions: { ...clientOptions, rejectRateLimitedCalls: true },
-    // Bolt's conversation store (context.conversation) is unused here; its global middleware cost
-    // every request a lookup and a tenth of what the web role allocated under load.
-    convoStore: false,
-    // Bolt's ignoreSelf is one more global middleware for every request, for a rule that only
-    // concerns events: the events listener applies it (events/index.ts, causedByThisApp).
-    ignoreSelf: false,
-  });
+  const app = new MeasuredApp(
+    {
+      token,
+      receiver,
+      logger,
+      clientOptions: { ...clientOptions, rejectRateLimitedCalls: true },
+      // Bolt's conversation store (context.conversation) is unused here; its global middleware cost
+      // every request a lookup and a tenth of what the web role allocated under load.
+      convoStore: false,
+      // Bolt's ignoreSelf is one more global middleware for every request, for a rule that only
+      // concerns events: the events listener applies it (events/index.ts, causedByThisApp).
+      ignoreSelf: false,
+    },
+    { holdLaneUntilAck: receiver instanceof SocketModeReceiver },
+  );
 
   app.error(async (error) => {
     // Listeners answer members themselves; what reaches here is logged once, never rethrown.

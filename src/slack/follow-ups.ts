@@ -59,14 +59,23 @@ export function awaitArrival(): () => void {
 
 /** Counts `res` as awaiting its acknowledgement until it is answered or its connection drops. */
 export function awaitAcknowledgement(res: ServerResponse): void {
+  const acknowledged = awaitAck();
+  res.once('finish', acknowledged);
+  res.once('close', acknowledged);
+}
+
+/**
+ * Counts one request as awaiting its acknowledgement until the returned function is called (once
+ * counts; later calls do nothing). HTTP requests are counted from the response (above); Socket Mode
+ * envelopes, which have none, by the app as it hands them to the listeners (ack-timing.ts).
+ */
+export function awaitAck(): () => void {
   awaitingAck += 1;
   let answered = false;
-  const settle = () => {
+  return () => {
     if (answered) return;
     answered = true;
     awaitingAck -= 1;
     if (awaitingAck === 0 && arriving === 0) followUps.wake();
   };
-  res.once('finish', settle);
-  res.once('close', settle);
 }

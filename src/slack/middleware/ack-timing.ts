@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import { App, type CustomRoute, type HTTPReceiver, type ReceiverEvent } from '@slack/bolt';
 import { metrics } from '../../observability/metrics.ts';
 import { routeBase } from '../../observability/route-paths.ts';
-import { followUps } from '../follow-ups.ts';
+import { awaitAck, followUps } from '../follow-ups.ts';
 import { surfaceOf } from './surface.ts';
 
 const RECEIVED_AT = Symbol('mockingbird.receivedAt');
@@ -72,6 +72,19 @@ export class MeasuredApp extends App {
   private readonly inFlight = new Set<Promise<void>>();
 
   /**
+   * `holdLaneUntilAck`: count each request as awaiting its ack here, so the follow-up lane starts
+   * nothing before it is sent. Over HTTP the request guard counts it already, from the moment its
+   * signature is checked; a Socket Mode envelope has no other place to be counted, and without it
+   * a burst of envelopes had their acks queued behind the follow-ups of the ones before.
+   */
+  constructor(
+    options: ConstructorParameters<typeof App>[0],
+    private readonly counting: { holdLaneUntilAck: boolean } = { holdLaneUntilAck: false },
+  ) {
+    super(options);
+  }
+
+  /**
    * Waits for the listeners still running, and the follow-ups they handed to the lane
    * (respond-safely.ts), to finish, at most `timeoutMs`; true when all did. A member acknowledged
    * a moment ago is still owed their answer and their saved change; closing the database under
@@ -105,12 +118,22 @@ export class MeasuredApp extends App {
     const surface = surfaceOf(event.body);
     metrics.slackRequests.inc({ surface });
     const ack = event.ack;
-    return super.processEvent({
-      ...event,
-      ack: async (response) => {
-        await ack(response);
-        metrics.ackSeconds.observe({ surface }, (performance.now() - receivedAt) / 1000);
-      },
-    });
+    // Let go at the ack, or when the listeners are done if none acked (Bolt then answers nothing).
+    const acknowledged = this.counting.holdLaneUntilAck ? awaitAck() : undefined;
+    try {
+      return await super.processEvent({
+        ...event,
+        ack: async (response) => {
+          try {
+            await ack(response);
+          } finally {
+            acknowledged?.();
+          }
+          metrics.ackSeconds.observe({ surface }, (performance.now() - receivedAt) / 1000);
+        },
+      });
+    } finally {
+      acknowledged?.();
+    }
   }
 }
