@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** Built once: ids are checked on every button press and session job, and a zod schema costs more to build than to check a value with. */
+/**
+ * Built once: ids are checked on every button press and session job, and building a zod schema
+ * costs more than checking a value with it.
+ */
 const UUID = z.uuid();
 
 /**

@@ -7,8 +7,8 @@ export function isSslCheck(text: string, contentType: string | undefined): boole
 
 /**
  * Whether Bolt's parser will get an object out of a body, or fail to parse it (which Bolt answers
- * with 400 itself). It reads `.ssl_check` and `.type` off what it parsed, so a signed `null`, or
- * `payload=null`, would crash it with no answer; the guard refuses anything else too.
+ * with 400 itself). Bolt reads `.ssl_check` and `.type` off what it parsed, so a signed `null`, or
+ * `payload=null`, would crash it with no answer; the guard refuses every other non-object with it.
  *
  * Every request passes here before Bolt parses the same body, so the answer is read off the first
  * character where it can be: JSON that starts with `{` is an object or no JSON at all, and Slack's
